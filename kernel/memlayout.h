@@ -1,0 +1,53 @@
+// Physical memory layout. The kernel runs identity mapped: every virtual
+// address used by the kernel equals its physical address.
+//
+//                                 +-----------------------------+ 0xdead0000
+//  FAULT_ADDR (never mapped) ---> |  (nothing: app "fault")     |
+//                                 +-----------------------------+ 0x40000000
+//  end of the boot identity map   |                             |   1 GiB
+//                                 |  not RAM (with -m 64)       |
+//                                 +-----------------------------+ top of RAM
+//                                 |  free RAM: kalloc() pages,  |
+//                                 |  heap slabs, page tables    |
+//                                 +-----------------------------+ end (PGROUNDUP)
+//                                 |  multiboot info + cmdline   | (QEMU puts them
+//                                 |  (copied early, then free)  |  right after end)
+//                                 +-----------------------------+ end
+//  data + bss: RW, NX             |  .bss: stacks, boot page    |
+//                                 |  tables, trace_ring         |
+//                                 |  .data: gdt, tss            |
+//                                 +-----------------------------+ erodata
+//  rodata: R, NX                  |  .rodata: strings, tables   |
+//                                 +-----------------------------+ etext
+//  text: R-X                      |  .text: code                |
+//                                 |  multiboot header (first)   |
+//                                 +-----------------------------+ KERNBASE 0x100000
+//                                 |  BIOS, VGA, option ROMs,    |
+//                                 |  multiboot memory map       |
+//                                 +-----------------------------+ 0
+//
+// Two page tables exist during a boot:
+//   1. entrypgdir (entry.S): identity maps [0, 1 GiB) with 2 MiB pages, RWX.
+//      Enough to reach long mode and run kmain.
+//   2. kpgdir (vm.c, stage boot.vm): 4 KiB pages, only what is needed:
+//        [KERNBASE, etext)    text      present, read-only, executable
+//        [etext, erodata)     rodata    present, read-only, NX
+//        [erodata, end)       data+bss  present, writable,  NX
+//        [end, top of RAM)    free RAM  present, writable,  NX
+//      Page 0 and everything below KERNBASE are unmapped, so a NULL
+//      dereference faults, and so does anything at or above top of RAM.
+#ifndef MEMLAYOUT_H
+#define MEMLAYOUT_H
+
+#define KERNBASE     0x100000UL       // link and load address (1 MiB)
+#define BOOTMAP_TOP  0x40000000UL     // entry.S maps [0, 1 GiB)
+#define FAULT_ADDR   0xdead0000UL     // above every mapping; app "fault" writes here
+
+#define PGSIZE       4096UL
+#define PGROUNDUP(a)   (((a) + PGSIZE - 1) & ~(PGSIZE - 1))
+#define PGROUNDDOWN(a) ((a) & ~(PGSIZE - 1))
+
+// Symbols from kernel.ld.
+extern char etext[], erodata[], edata[], end[];
+
+#endif

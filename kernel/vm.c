@@ -1,0 +1,93 @@
+// vm.c: the kernel page table, 4 KiB pages with per-section permissions
+// (xv6's kvminit). See memlayout.h for what is mapped how.
+//
+// Called from kmain (stage boot.vm), long mode, on entry.S's 1 GiB
+// identity map, interrupts off, kalloc ready. Builds kpgdir from kalloc'd
+// pages, then loads CR3: from then on writing to .text or executing from
+// .data faults, and so does touching page 0 or anything beyond RAM.
+#include "types.h"
+#include "x86.h"
+#include "defs.h"
+#include "memlayout.h"
+#include "trace.h"
+
+#define PTE_P    (1UL << 0)      // present
+#define PTE_W    (1UL << 1)      // writable
+#define PTE_NX   (1UL << 63)     // no execute (EFER.NXE is on)
+#define PTE_ADDR(pte)  ((pte) & 0x000ffffffffff000UL)
+#define PX(level, va)  (((va) >> (12 + 9 * (level))) & 0x1ff)
+
+typedef uint64 pte_t;
+
+uint64 *kpgdir;                  // the PML4 loaded in CR3 after boot.vm
+extern uint64 kalloc_base, kalloc_top;
+
+static pte_t*
+zalloc_table(void)
+{
+  pte_t *t = kalloc();
+
+  if(t == NULL)
+    panic("kvminit: out of memory for page tables");
+  memset(t, 0, PGSIZE);
+  return t;
+}
+
+// The level-0 PTE for va, creating intermediate tables as needed.
+// Intermediate entries allow everything; the leaf decides.
+static pte_t*
+walk(pte_t *pml4, uint64 va)
+{
+  pte_t *t = pml4;
+  int level;
+
+  for(level = 3; level > 0; level--){
+    pte_t *e = &t[PX(level, va)];
+    if(!(*e & PTE_P))
+      *e = (uint64)zalloc_table() | PTE_P | PTE_W;
+    t = (pte_t *)PTE_ADDR(*e);
+  }
+  return &t[PX(0, va)];
+}
+
+// Identity map [start, stop) with 4 KiB pages and leaf flags perm.
+static void
+map_range(pte_t *pml4, uint64 start, uint64 stop, uint64 perm)
+{
+  uint64 a;
+
+  for(a = PGROUNDDOWN(start); a < stop; a += PGSIZE)
+    *walk(pml4, a) = a | perm | PTE_P;
+}
+
+// Map the usable RAM between kalloc_base and kalloc_top: every page kalloc
+// can hand out, including the page tables built here.
+static void
+map_free_ram(pte_t *pml4)
+{
+  int r;
+  uint64 lo, hi;
+
+  for(r = 0; r < nmemmap; r++){
+    lo = memmap[r].base < kalloc_base ? kalloc_base : memmap[r].base;
+    hi = memmap[r].base + memmap[r].len;
+    if(hi > kalloc_top)
+      hi = kalloc_top;
+    if(lo < hi)
+      map_range(pml4, PGROUNDUP(lo), PGROUNDDOWN(hi), PTE_W | PTE_NX);
+  }
+}
+
+void
+kvminit(void)
+{
+  pte_t *pml4 = zalloc_table();
+
+  map_range(pml4, KERNBASE, (uint64)etext, 0);                    // R-X
+  map_range(pml4, (uint64)etext, (uint64)erodata, PTE_NX);        // R--
+  map_range(pml4, (uint64)erodata, (uint64)end, PTE_W | PTE_NX);  // RW-
+  map_free_ram(pml4);
+  kpgdir = pml4;
+  lcr3((uint64)kpgdir);
+  trace_counter("mem.free", "pages", kalloc_free_pages());
+}
