@@ -1,5 +1,5 @@
 // app_compute.c: a small loop to step through and watch in gdb.
-// Built with -Og (Makefile) so the locals stay visible. compute_result
+// Built with -O0 (Makefile) so the locals stay visible. compute_result
 // changes every iteration: a target for `watch compute_result`.
 // count=N sets the number of rounds (default 10).
 #include "types.h"

@@ -95,7 +95,10 @@ not_multiboot:
   jmp not_multiboot
 
 .code64
+.cfi_sections .debug_frame
 start64:
+  .cfi_startproc
+  .cfi_undefined rip                  // the outermost frame: debuggers stop here
   mov $SEG_KDATA, %ax
   mov %ax, %ds
   mov %ax, %es
@@ -111,6 +114,7 @@ start64:
   cli
   hlt
   jmp 1b
+  .cfi_endproc
 
 // A 64-bit GDT just good enough to get into long mode; gdt_init() in gdt.c
 // replaces it with the real one (same selectors, plus a TSS).

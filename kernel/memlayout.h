@@ -29,7 +29,8 @@
 // Two page tables exist during a boot:
 //   1. entrypgdir (entry.S): identity maps [0, 1 GiB) with 2 MiB pages, RWX.
 //      Enough to reach long mode and run kmain.
-//   2. kpgdir (vm.c, stage boot.vm): 4 KiB pages, only what is needed:
+//   2. kpgdir (vm.c, stage boot.vm): only what is needed; 4 KiB pages for
+//      the image, 2 MiB pages for aligned stretches of free RAM:
 //        [KERNBASE, etext)    text      present, read-only, executable
 //        [etext, erodata)     rodata    present, read-only, NX
 //        [erodata, end)       data+bss  present, writable,  NX

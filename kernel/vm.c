@@ -1,4 +1,4 @@
-// vm.c: the kernel page table, 4 KiB pages with per-section permissions
+// vm.c: the kernel page table, with per-section permissions for the image
 // (xv6's kvminit). See memlayout.h for what is mapped how.
 //
 // Called from kmain (stage boot.vm), long mode, on entry.S's 1 GiB
@@ -13,7 +13,9 @@
 
 #define PTE_P    (1UL << 0)      // present
 #define PTE_W    (1UL << 1)      // writable
+#define PTE_PS   (1UL << 7)      // a 2 MiB page, in a page directory entry
 #define PTE_NX   (1UL << 63)     // no execute (EFER.NXE is on)
+#define HUGEPGSIZE  (2UL << 20)
 #define PTE_ADDR(pte)  ((pte) & 0x000ffffffffff000UL)
 #define PX(level, va)  (((va) >> (12 + 9 * (level))) & 0x1ff)
 
@@ -33,31 +35,40 @@ zalloc_table(void)
   return t;
 }
 
-// The level-0 PTE for va, creating intermediate tables as needed.
+// The entry for va in the table at level leaf (0: PTE of a 4 KiB page,
+// 1: PDE of a 2 MiB page), creating intermediate tables as needed.
 // Intermediate entries allow everything; the leaf decides.
 static pte_t*
-walk(pte_t *pml4, uint64 va)
+walk(pte_t *pml4, uint64 va, int leaf)
 {
   pte_t *t = pml4;
   int level;
 
-  for(level = 3; level > 0; level--){
+  for(level = 3; level > leaf; level--){
     pte_t *e = &t[PX(level, va)];
     if(!(*e & PTE_P))
       *e = (uint64)zalloc_table() | PTE_P | PTE_W;
     t = (pte_t *)PTE_ADDR(*e);
   }
-  return &t[PX(0, va)];
+  return &t[PX(leaf, va)];
 }
 
-// Identity map [start, stop) with 4 KiB pages and leaf flags perm.
+// Identity map [start, stop) with leaf flags perm: 2 MiB pages where a
+// whole aligned 2 MiB fits (free RAM), 4 KiB pages elsewhere (the image).
 static void
 map_range(pte_t *pml4, uint64 start, uint64 stop, uint64 perm)
 {
-  uint64 a;
+  uint64 a = PGROUNDDOWN(start);
 
-  for(a = PGROUNDDOWN(start); a < stop; a += PGSIZE)
-    *walk(pml4, a) = a | perm | PTE_P;
+  while(a < stop){
+    if(a % HUGEPGSIZE == 0 && a + HUGEPGSIZE <= stop){
+      *walk(pml4, a, 1) = a | perm | PTE_P | PTE_PS;
+      a += HUGEPGSIZE;
+    } else {
+      *walk(pml4, a, 0) = a | perm | PTE_P;
+      a += PGSIZE;
+    }
+  }
 }
 
 // Map the usable RAM between kalloc_base and kalloc_top: every page kalloc
