@@ -13,20 +13,11 @@
 // and no-execute, turn on paging, load a 64-bit GDT, far jump into 64-bit
 // code and call kmain(mbinfo) in main.c. kmain never returns.
 
+#include "x86.h"
+#include "memlayout.h"
+#include "gdt.h"
+#include "multiboot.h"
 
-#define MB_MAGIC        0x1BADB002      // in the header we provide
-#define MB_BOOT_MAGIC   0x2BADB002      // in eax when the loader jumps here
-#define MB_FLAGS        0x00000003      // bit 0: align modules, bit 1: memory map
-#define PTE_P           0x001
-#define PTE_W           0x002
-#define PTE_PS          0x080           // 2 MiB page in a page directory
-#define MSR_EFER        0xc0000080
-#define EFER_LME        0x100
-#define EFER_NXE        0x800
-#define CR0_PG_WP       0x80010000      // paging + supervisor write protect
-#define CR4_PAE         0x20
-#define SEG_KCODE       0x08
-#define SEG_KDATA       0x10
 #define BOOT_STACK_SIZE 16384
 
 // The multiboot header must sit in the first 8 KiB of the file, 4-byte
@@ -66,10 +57,10 @@ _start:
   movl $(entrypd + PTE_P + PTE_W), entrypdpt
   mov $entrypd, %edi
   mov $(PTE_P + PTE_W + PTE_PS), %eax
-  mov $512, %ecx
+  mov $(BOOTMAP_TOP / HUGEPGSIZE), %ecx
 1:
   mov %eax, (%edi)
-  add $0x200000, %eax
+  add $HUGEPGSIZE, %eax
   add $8, %edi
   loop 1b
 
@@ -83,7 +74,7 @@ _start:
   or $(EFER_LME + EFER_NXE), %eax
   wrmsr
   mov %cr0, %eax
-  or $CR0_PG_WP, %eax
+  or $(CR0_PG + CR0_WP), %eax
   mov %eax, %cr0                      // now in long mode, 32-bit compatibility
 
   lgdt bootgdtdesc

@@ -73,6 +73,31 @@ print_str(struct sink *s, const char *str, int width)
     sink_putc(s, *str++);
 }
 
+// One conversion: *fmt is the character after the flags and width.
+static void
+print_conv(struct sink *s, char conv, int lng, va_list *ap, int width, char pad)
+{
+  switch(conv){
+  case 'd': case 'u': case 'x':
+    print_int(s, conv, lng, ap, width, pad);
+    break;
+  case 'p':
+    sink_putc(s, '0');
+    sink_putc(s, 'x');
+    print_num(s, (uint64)va_arg(*ap, void *), 16, 0, 16, '0');
+    break;
+  case 's':
+    print_str(s, va_arg(*ap, const char *), width);
+    break;
+  case 'c':
+    sink_putc(s, (char)va_arg(*ap, int));
+    break;
+  default:                 // %% and unknown conversions print themselves
+    sink_putc(s, conv);
+    break;
+  }
+}
+
 static void
 vformat(struct sink *s, const char *fmt, va_list *ap)
 {
@@ -93,27 +118,9 @@ vformat(struct sink *s, const char *fmt, va_list *ap)
     lng = 0;
     if(*fmt == 'l')
       lng = 1, fmt++;
-    switch(*fmt){
-    case 'd': case 'u': case 'x':
-      print_int(s, *fmt, lng, ap, width, pad);
-      break;
-    case 'p':
-      sink_putc(s, '0');
-      sink_putc(s, 'x');
-      print_num(s, (uint64)va_arg(*ap, void *), 16, 0, 16, '0');
-      break;
-    case 's':
-      print_str(s, va_arg(*ap, const char *), width);
-      break;
-    case 'c':
-      sink_putc(s, (char)va_arg(*ap, int));
-      break;
-    case '\0':
+    if(*fmt == '\0')
       return;
-    default:                 // %% and unknown conversions print themselves
-      sink_putc(s, *fmt);
-      break;
-    }
+    print_conv(s, *fmt, lng, ap, width, pad);
   }
 }
 

@@ -40,15 +40,25 @@
 #ifndef MEMLAYOUT_H
 #define MEMLAYOUT_H
 
-#define KERNBASE     0x100000UL       // link and load address (1 MiB)
-#define BOOTMAP_TOP  0x40000000UL     // entry.S maps [0, 1 GiB)
-#define FAULT_ADDR   0xdead0000UL     // above every mapping; app "fault" writes here
+// Plain numbers in assembly, unsigned long in C.
+#ifdef __ASSEMBLER__
+#define UL(x) x
+#else
+#define UL(x) x##UL
+#endif
 
-#define PGSIZE       4096UL
+#define KERNBASE     UL(0x100000)     // link and load address (1 MiB); kernel.ld agrees
+#define BOOTMAP_TOP  UL(0x40000000)   // entry.S maps [0, 1 GiB)
+#define FAULT_ADDR   UL(0xdead0000)   // above every mapping; app "fault" writes here
+
+#define PGSIZE       UL(4096)
+#define HUGEPGSIZE   UL(0x200000)     // 2 MiB
 #define PGROUNDUP(a)   (((a) + PGSIZE - 1) & ~(PGSIZE - 1))
 #define PGROUNDDOWN(a) ((a) & ~(PGSIZE - 1))
 
+#ifndef __ASSEMBLER__
 // Symbols from kernel.ld.
 extern char etext[], erodata[], edata[], end[];
+#endif
 
 #endif

@@ -2,11 +2,17 @@
 // The loader passes its physical address in ebx (see entry.S).
 #ifndef MULTIBOOT_H
 #define MULTIBOOT_H
-#include "types.h"
+
+#define MB_MAGIC          0x1BADB002   // in the header the kernel provides
+#define MB_BOOT_MAGIC     0x2BADB002   // in eax when the loader jumps in
+#define MB_FLAGS          0x00000003   // bit 0: align modules, bit 1: memory map
 
 #define MBI_FLAG_CMDLINE  (1 << 2)
 #define MBI_FLAG_MMAP     (1 << 6)
 #define MMAP_AVAILABLE    1
+
+#ifndef __ASSEMBLER__
+#include "types.h"
 
 struct multiboot_info {
   uint32 flags;
@@ -29,4 +35,5 @@ struct multiboot_mmap {
   uint32 type;
 } __attribute__((packed));
 
+#endif // __ASSEMBLER__
 #endif

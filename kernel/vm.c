@@ -11,11 +11,7 @@
 #include "memlayout.h"
 #include "trace.h"
 
-#define PTE_P    (1UL << 0)      // present
-#define PTE_W    (1UL << 1)      // writable
-#define PTE_PS   (1UL << 7)      // a 2 MiB page, in a page directory entry
 #define PTE_NX   (1UL << 63)     // no execute (EFER.NXE is on)
-#define HUGEPGSIZE  (2UL << 20)
 #define PTE_ADDR(pte)  ((pte) & 0x000ffffffffff000UL)
 #define PX(level, va)  (((va) >> (12 + 9 * (level))) & 0x1ff)
 

@@ -1,8 +1,8 @@
 // Thin wrappers around x86 instructions C cannot express, plus the names
 // of the ports, MSRs and control-register bits the kernel uses.
+// The constants are plain numbers so entry.S can include this file too.
 #ifndef X86_H
 #define X86_H
-#include "types.h"
 
 // I/O ports
 #define PORT_COM1        0x3f8   // 16550 UART, the console
@@ -21,11 +21,17 @@
 // Control-register bits
 #define CR0_PE           (1 << 0)
 #define CR0_WP           (1 << 16)  // supervisor honours read-only pages
-#define CR0_PG           (1U << 31)
-#define CR4_PAE          (1 << 5)
+#define CR0_PG           0x80000000
+#define CR4_PAE          (1 << 5)   // 64-bit page table entries
 
-// RFLAGS
-#define FL_IF            (1 << 9)
+// Page table entry bits (all four levels of a 4-level table)
+#define PTE_P            0x001      // present
+#define PTE_W            0x002      // writable
+#define PTE_PS           0x080      // large page: 2 MiB in a page directory
+                                    // (PTE_NX, bit 63, is in vm.c: C only)
+
+#ifndef __ASSEMBLER__
+#include "types.h"
 
 static inline uchar
 inb(ushort port)
@@ -104,4 +110,5 @@ hlt(void)
   asm volatile("hlt");
 }
 
+#endif // __ASSEMBLER__
 #endif
