@@ -1,0 +1,100 @@
+package dev.porthole.build.layout;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * One node of the size hierarchy: image -> section -> source directory -> file -> symbol. A node's size
+ * is the sum of its children's; a section also holds an {@link Kind#UNATTRIBUTED} child for the bytes no
+ * sized symbol covers (padding, alignment, assembly without {@code .size}), so the sections add up to
+ * what the image really occupies.
+ */
+public final class SizeNode {
+    public enum Kind { IMAGE, SECTION, DIRECTORY, FILE, SYMBOL, UNATTRIBUTED }
+
+    private final String name;
+    private final Kind kind;
+    private final SizeNode parent;
+    private final List<SizeNode> children = new ArrayList<>();
+    private final String path;
+    private long size;
+
+    SizeNode(String name, Kind kind, SizeNode parent, String path) {
+        this.name = name;
+        this.kind = kind;
+        this.parent = parent;
+        this.path = path;
+        if (parent != null) {
+            parent.children.add(this);
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** Bytes this node occupies in memory. */
+    public long size() {
+        return size;
+    }
+
+    /** Null for the root. */
+    public SizeNode parent() {
+        return parent;
+    }
+
+    /** Children, largest first. */
+    public List<SizeNode> children() {
+        return Collections.unmodifiableList(children);
+    }
+
+    /** For a file or a symbol: the source file's path as the image states it; otherwise null. */
+    public String sourcePath() {
+        return path;
+    }
+
+    /** The names from the root's child down to this node, for a breadcrumb. */
+    public List<SizeNode> pathFromRoot() {
+        List<SizeNode> nodes = new ArrayList<>();
+        for (SizeNode node = this; node != null; node = node.parent) {
+            nodes.add(0, node);
+        }
+        return nodes;
+    }
+
+    /** The child with this name, or null. */
+    public SizeNode child(String childName) {
+        for (SizeNode child : children) {
+            if (child.name.equals(childName)) {
+                return child;
+            }
+        }
+        return null;
+    }
+
+    void addSize(long bytes) {
+        size += bytes;
+    }
+
+    void setSize(long bytes) {
+        size = bytes;
+    }
+
+    /** Sorts every level by size, largest first (then by name, so equal sizes have a stable order). */
+    void sortBySize() {
+        children.sort((a, b) -> a.size != b.size ? Long.compareUnsigned(b.size, a.size) : a.name.compareTo(b.name));
+        for (SizeNode child : children) {
+            child.sortBySize();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return kind + " " + name + " (" + size + " bytes, " + children.size() + " children)";
+    }
+}
