@@ -9,10 +9,7 @@
 //                                 +-----------------------------+ top of RAM
 //                                 |  free RAM: kalloc() pages,  |
 //                                 |  heap slabs, page tables    |
-//                                 +-----------------------------+ end (PGROUNDUP)
-//                                 |  multiboot info + cmdline   | (QEMU puts them
-//                                 |  (copied early, then free)  |  right after end)
-//                                 +-----------------------------+ end
+//                                 +-----------------------------+ end = kalloc_base (*)
 //  data + bss: RW, NX             |  .bss: stacks, boot page    |
 //                                 |  tables, trace_ring         |
 //                                 |  .data: gdt, tss            |
@@ -23,11 +20,14 @@
 //                                 |  multiboot header (first)   |
 //                                 +-----------------------------+ KERNBASE 0x100000
 //                                 |  BIOS, VGA, option ROMs,    |
-//                                 |  multiboot memory map       |
+//                                 |  multiboot info, memory map |  (QEMU: mbinfo at
+//                                 |  and cmdline (read in boot) |   0x9500)
 //                                 +-----------------------------+ 0
 //
+// (*) or above the loader's structures, should a loader put them there.
+//
 // Two page tables exist during a boot:
-//   1. entrypgdir (entry.S): identity maps [0, 1 GiB) with 2 MiB pages, RWX.
+//   1. entrypml4 (entry.S): identity maps [0, 1 GiB) with 2 MiB pages, RWX.
 //      Enough to reach long mode and run kmain.
 //   2. kpgdir (vm.c, stage boot.vm): only what is needed; 4 KiB pages for
 //      the image, 2 MiB pages for aligned stretches of free RAM:
