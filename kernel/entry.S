@@ -132,7 +132,7 @@ entrypml4:
   .space 4096
 entrypdpt:
   .space 4096
-entrypd:
+entrypd:                              // after boot.vm: the boot stack's guard page
   .space 4096
 .globl boot_stack, boot_stack_top
 boot_stack:

@@ -33,7 +33,8 @@
 //      the image, 2 MiB pages for aligned stretches of free RAM:
 //        [KERNBASE, etext)    text      present, read-only, executable
 //        [etext, erodata)     rodata    present, read-only, NX
-//        [erodata, end)       data+bss  present, writable,  NX
+//        [erodata, end)       data+bss  present, writable,  NX, except
+//                             the guard page below boot_stack (unmapped)
 //        [end, top of RAM)    free RAM  present, writable,  NX
 //      Page 0 and everything below KERNBASE are unmapped, so a NULL
 //      dereference faults, and so does anything at or above top of RAM.

@@ -17,6 +17,13 @@
 
 typedef uint64 pte_t;
 
+// The page below boot_stack stays unmapped, so a stack overflow faults
+// (and, with no stack left to push on, becomes a double fault on IST1)
+// instead of silently overwriting .bss. It held entry.S's page directory,
+// dead once kpgdir is loaded.
+extern char boot_stack[];
+#define STACK_GUARD ((uint64)boot_stack - PGSIZE)
+
 uint64 *kpgdir;                  // the PML4 loaded in CR3 after boot.vm
 extern uint64 kalloc_base, kalloc_top;
 
@@ -92,7 +99,8 @@ kvminit(void)
 
   map_range(pml4, KERNBASE, (uint64)etext, 0);                    // R-X
   map_range(pml4, (uint64)etext, (uint64)erodata, PTE_NX);        // R--
-  map_range(pml4, (uint64)erodata, (uint64)end, PTE_W | PTE_NX);  // RW-
+  map_range(pml4, (uint64)erodata, STACK_GUARD, PTE_W | PTE_NX);  // RW-
+  map_range(pml4, STACK_GUARD + PGSIZE, (uint64)end, PTE_W | PTE_NX);
   map_free_ram(pml4);
   kpgdir = pml4;
   lcr3((uint64)kpgdir);
