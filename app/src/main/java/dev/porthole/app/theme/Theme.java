@@ -1,0 +1,55 @@
+package dev.porthole.app.theme;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import javafx.application.Application;
+import javafx.scene.Scene;
+
+/** The two themes: AtlantaFX's Primer as the base look, with Porthole's semantic colours on top. */
+public enum Theme {
+    DARK("dark.css", new PrimerDark().getUserAgentStylesheet()),
+    LIGHT("light.css", new PrimerLight().getUserAgentStylesheet());
+
+    private static final String STRUCTURE = "workbench.css";
+
+    private final String colours;
+    private final String userAgentStylesheet;
+
+    Theme(String colours, String userAgentStylesheet) {
+        this.colours = colours;
+        this.userAgentStylesheet = userAgentStylesheet;
+    }
+
+    public static Theme named(String name) {
+        return name != null && name.toLowerCase(Locale.ROOT).equals("light") ? LIGHT : DARK;
+    }
+
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public Theme other() {
+        return this == DARK ? LIGHT : DARK;
+    }
+
+    /** Stylesheets for a scene, in order: this theme's colours, then the structure. Views add their own after. */
+    public List<String> stylesheets() {
+        return List.of(url(colours), url(STRUCTURE));
+    }
+
+    /** Applies the theme to the whole application and to {@code scene}, replacing the other theme. */
+    public void apply(Scene scene) {
+        Application.setUserAgentStylesheet(userAgentStylesheet);
+        for (Theme theme : values()) {
+            scene.getStylesheets().removeAll(theme.stylesheets());
+        }
+        scene.getStylesheets().addAll(0, stylesheets());
+    }
+
+    private static String url(String resource) {
+        return Objects.requireNonNull(Theme.class.getResource(resource), resource).toExternalForm();
+    }
+}

@@ -1,0 +1,95 @@
+package dev.porthole.app.workspace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.porthole.kernel.SampleKernel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WorkspaceStoreTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void savesAtomicallyAndLoadsWhatItSaved() throws IOException {
+        WorkspaceConfig config = new WorkspaceConfig(0, new WorkspaceConfig.Build("make", "build/k.elf", "build/k.dbg"), null,
+                List.of(WorkspaceConfig.Breakpoint.atLine("main.c", 27, true), WorkspaceConfig.Breakpoint.atFunction("kmain")), null);
+        WorkspaceStore.save(new Workspace(dir, config));
+        try (var files = Files.list(dir)) {
+            assertTrue(files.noneMatch(f -> f.toString().endsWith(".tmp")), "a temporary file was left behind");
+        }
+        WorkspaceStore.Loaded loaded = WorkspaceStore.load(dir);
+        assertFalse(loaded.hasWarning());
+        assertEquals(config, loaded.workspace().config());
+        assertEquals(dir.resolve("build/k.dbg"), loaded.workspace().debugImage().orElseThrow());
+        assertEquals("main.c:27", loaded.workspace().config().breakpoints().get(0).location());
+        assertEquals("microvm", loaded.workspace().config().launch().machine());
+    }
+
+    @Test
+    void aCorruptFileIsReportedWithWhereAndTheLastGoodCopyIsUsed() throws IOException {
+        WorkspaceConfig good = new WorkspaceConfig(0, new WorkspaceConfig.Build("make all", "a.elf", null), null, null, null);
+        WorkspaceStore.save(new Workspace(dir, good));
+        Files.writeString(dir.resolve("porthole.json"), "{\n  \"build\": { \"command\": \"make\",, }\n");
+
+        WorkspaceStore.Loaded loaded = WorkspaceStore.load(dir);
+        assertTrue(loaded.hasWarning());
+        assertTrue(loaded.warning().contains("line 2"), loaded.warning());
+        assertTrue(loaded.warning().contains("last good copy"), loaded.warning());
+        assertEquals("make all", loaded.workspace().config().build().command());
+        assertTrue(Files.readString(dir.resolve("porthole.json")).contains(",,"), "the broken file must be kept for the user");
+    }
+
+    @Test
+    void aCorruptFileWithNoEarlierCopyFallsBackToDefaults() throws IOException {
+        Files.writeString(dir.resolve("porthole.json"), "[1, 2");
+        WorkspaceStore.Loaded loaded = WorkspaceStore.load(dir);
+        assertTrue(loaded.warning().contains("defaults"), loaded.warning());
+        assertEquals("microvm", loaded.workspace().config().launch().machine());
+    }
+
+    @Test
+    void aFolderWithoutTheFileSaysWhatToDo() {
+        IOException e = assertThrows(IOException.class, () -> WorkspaceStore.load(dir));
+        assertTrue(e.getMessage().contains("File > Open"), e.getMessage());
+    }
+
+    @Test
+    void discoversAUnikraftImageWithItsDebugTwinAndMakesAConfig() throws IOException {
+        Path build = Files.createDirectories(dir.resolve(".unikraft/build"));
+        Files.copy(SampleKernel.image(), build.resolve("helloworld_qemu-x86_64"));
+        Files.copy(SampleKernel.debugImage(), build.resolve("helloworld_qemu-x86_64.dbg"));
+        Files.writeString(dir.resolve("README"), "not an image");
+
+        List<ImageDiscovery.Candidate> found = ImageDiscovery.find(dir);
+        assertEquals(1, found.size(), found.toString());
+        assertEquals("helloworld_qemu-x86_64", found.get(0).image().getFileName().toString());
+        assertEquals("helloworld_qemu-x86_64.dbg", found.get(0).debugImage().getFileName().toString());
+
+        WorkspaceConfig config = ImageDiscovery.configFor(dir, found.get(0));
+        assertEquals(".unikraft/build/helloworld_qemu-x86_64", config.build().image());
+        assertEquals(".unikraft/build/helloworld_qemu-x86_64.dbg", config.build().debugImage());
+        assertNull(config.build().command());
+    }
+
+    @Test
+    void recentWorkspacesAreNewestFirstWithoutDuplicates() throws IOException {
+        RecentWorkspaces recent = new RecentWorkspaces(dir.resolve("cfg/recent.json"));
+        Path a = Files.createDirectories(dir.resolve("a"));
+        Path b = Files.createDirectories(dir.resolve("b"));
+        recent.add(a);
+        recent.add(b);
+        recent.add(a);
+        assertEquals(List.of(a, b), recent.list());
+        Files.delete(b);
+        assertEquals(List.of(a), recent.list(), "a folder that is gone drops out");
+    }
+}
