@@ -87,6 +87,9 @@ not_multiboot:
 
 .code64
 .cfi_sections .debug_frame
+// A typed, sized symbol, so symbolizers and gdb can place a return address
+// inside start64 (the last frame of every backtrace).
+.type start64, @function
 start64:
   .cfi_startproc
   .cfi_undefined rip                  // the outermost frame: debuggers stop here
@@ -106,6 +109,7 @@ start64:
   hlt
   jmp 1b
   .cfi_endproc
+.size start64, . - start64
 
 // A 64-bit GDT just good enough to get into long mode; gdt_init() in gdt.c
 // replaces it with the real one (same selectors, plus a TSS).

@@ -46,46 +46,73 @@ vector29:           pushq $29; jmp alltraps   // #VC VMM communication
 vector30:           pushq $30; jmp alltraps   // #SX security
 vector31: pushq $0; pushq $31; jmp alltraps   // reserved
 
+// Push a register and tell the unwinder where it went.
+.macro push_saved reg
+  pushq \reg
+  .cfi_adjust_cfa_offset 8
+  .cfi_rel_offset \reg, 0
+.endm
+.macro pop_saved reg
+  popq \reg
+  .cfi_adjust_cfa_offset -8
+  .cfi_restore \reg
+.endm
+
 // Build the rest of struct trapframe (general registers, rax lowest) and
 // hand it to trap(). trap() panics and never returns; should it ever
 // return, the frame is restored and the faulting instruction retried.
+//
+// The CFI describes the CPU's interrupt frame as a signal frame, so a
+// debugger stopped in trap() unwinds through here into the interrupted
+// function: on entry the stack holds the vector and error code, then the
+// CPU's rip, cs, rflags, rsp and ss (7 quadwords above rsp).
+.cfi_sections .debug_frame
+.type alltraps, @function
 alltraps:
-  pushq %r15
-  pushq %r14
-  pushq %r13
-  pushq %r12
-  pushq %r11
-  pushq %r10
-  pushq %r9
-  pushq %r8
-  pushq %rbp
-  pushq %rdi
-  pushq %rsi
-  pushq %rdx
-  pushq %rcx
-  pushq %rbx
-  pushq %rax
+  .cfi_startproc simple
+  .cfi_signal_frame
+  .cfi_def_cfa %rsp, 7*8
+  .cfi_offset %rip, -5*8
+  .cfi_offset %rsp, -2*8
+  push_saved %r15
+  push_saved %r14
+  push_saved %r13
+  push_saved %r12
+  push_saved %r11
+  push_saved %r10
+  push_saved %r9
+  push_saved %r8
+  push_saved %rbp
+  push_saved %rdi
+  push_saved %rsi
+  push_saved %rdx
+  push_saved %rcx
+  push_saved %rbx
+  push_saved %rax
   mov %rsp, %rdi
   xor %ebp, %ebp                      // trap() starts a fresh frame chain
   cld
   call trap
-  popq %rax
-  popq %rbx
-  popq %rcx
-  popq %rdx
-  popq %rsi
-  popq %rdi
-  popq %rbp
-  popq %r8
-  popq %r9
-  popq %r10
-  popq %r11
-  popq %r12
-  popq %r13
-  popq %r14
-  popq %r15
+  pop_saved %rax
+  pop_saved %rbx
+  pop_saved %rcx
+  pop_saved %rdx
+  pop_saved %rsi
+  pop_saved %rdi
+  pop_saved %rbp
+  pop_saved %r8
+  pop_saved %r9
+  pop_saved %r10
+  pop_saved %r11
+  pop_saved %r12
+  pop_saved %r13
+  pop_saved %r14
+  pop_saved %r15
   add $16, %rsp                       // vector number and error code
+  .cfi_adjust_cfa_offset -16
   iretq
+  .cfi_endproc
+.size alltraps, . - alltraps
 
 // The stubs' addresses, indexed by vector, for idt.c.
 .section .rodata
