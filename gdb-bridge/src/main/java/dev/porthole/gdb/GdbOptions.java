@@ -1,0 +1,50 @@
+package dev.porthole.gdb;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * How to start gdb and attach it to a gdbstub.
+ *
+ * @param gdbExecutable      the gdb to run ({@code gdb} from PATH by default)
+ * @param symbolFile         the ELF with symbols and DWARF: the 64-bit debug twin, never the 32-bit multiboot
+ *                           wrapper QEMU boots (gdb would take the wrapper's i386 for the architecture)
+ * @param target             what {@code target remote} takes: a unix socket path or {@code 127.0.0.1:PORT}
+ * @param architecture       set before connecting, because QEMU's x86_64 stub always sends the 64-bit register
+ *                           file ("Remote 'g' packet reply is too long" otherwise); empty to let gdb guess
+ * @param hardwareBreakpoints the default kind when a {@link BreakpointSpec} does not choose: true under KVM
+ * @param transcript         receives every MI line sent and received (for captured test transcripts, debugging)
+ */
+public record GdbOptions(String gdbExecutable, Optional<Path> symbolFile, String target, Optional<String> architecture,
+                         boolean hardwareBreakpoints, Optional<Consumer<String>> transcript) {
+
+    public static final String X86_64 = "i386:x86-64";
+
+    public GdbOptions {
+        Objects.requireNonNull(gdbExecutable, "gdbExecutable");
+        Objects.requireNonNull(target, "target");
+    }
+
+    /** gdb from PATH, x86_64, software breakpoints (right under TCG). */
+    public static GdbOptions forTarget(String target, Path symbolFile) {
+        return new GdbOptions("gdb", Optional.ofNullable(symbolFile), target, Optional.of(X86_64), false, Optional.empty());
+    }
+
+    public GdbOptions withGdb(String executable) {
+        return new GdbOptions(executable, symbolFile, target, architecture, hardwareBreakpoints, transcript);
+    }
+
+    public GdbOptions withHardwareBreakpoints(boolean hw) {
+        return new GdbOptions(gdbExecutable, symbolFile, target, architecture, hw, transcript);
+    }
+
+    public GdbOptions withArchitecture(String arch) {
+        return new GdbOptions(gdbExecutable, symbolFile, target, Optional.ofNullable(arch), hardwareBreakpoints, transcript);
+    }
+
+    public GdbOptions withTranscript(Consumer<String> sink) {
+        return new GdbOptions(gdbExecutable, symbolFile, target, architecture, hardwareBreakpoints, Optional.ofNullable(sink));
+    }
+}

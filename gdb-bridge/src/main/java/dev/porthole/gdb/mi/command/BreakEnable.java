@@ -1,0 +1,10 @@
+package dev.porthole.gdb.mi.command;
+
+import java.util.List;
+
+/** {@code -break-enable N}. */
+public final class BreakEnable extends NoResultCommand {
+    public BreakEnable(int id) {
+        super("-break-enable", List.of(Integer.toString(id)));
+    }
+}
