@@ -299,7 +299,7 @@ public final class ImageLayout {
         }
         for (ElfSection section : allocatedSections()) {
             SizeNode sectionNode = new SizeNode(section.name(), SizeNode.Kind.SECTION, root, null);
-            List<Integer> members = bySection.getOrDefault(section.index(), List.of());
+            List<Integer> members = bySection.getOrDefault(section.index(), new ArrayList<>());
             members.sort((a, b) -> Long.compareUnsigned(symbols.value(placed[a]), symbols.value(placed[b])));
             Map<String, SizeNode> directoryNodes = new HashMap<>();
             Map<String, SizeNode> fileNodes = new HashMap<>();

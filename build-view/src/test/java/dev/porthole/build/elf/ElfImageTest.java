@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.porthole.build.TestTools;
 import dev.porthole.kernel.SampleKernel;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -29,26 +30,11 @@ class ElfImageTest {
             "^\\s*\\[\\s*(\\d+)]\\s+(\\S*)\\s+(\\S+)\\s+([0-9a-f]+)\\s+([0-9a-f]+)\\s+([0-9a-f]+)\\s+[0-9a-f]+\\s+([A-Za-z]*)\\s+\\d+");
 
     static Path libjvm() {
-        Path home = Path.of(System.getProperty("java.home"));
-        for (Path candidate : List.of(home.resolve("lib/server/libjvm.so"), home.resolve("jre/lib/amd64/server/libjvm.so"))) {
-            if (Files.isRegularFile(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("no libjvm.so under " + home);
+        return TestTools.libjvm();
     }
 
     static List<String> run(String... command) throws Exception {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        List<String> lines = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                lines.add(line);
-            }
-        }
-        assertEquals(0, process.waitFor(), String.join(" ", command) + " failed: " + lines);
-        return lines;
+        return TestTools.run(command);
     }
 
     private static void assertSectionsMatchReadelf(Path file) throws Exception {
