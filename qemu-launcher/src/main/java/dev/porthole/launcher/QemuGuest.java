@@ -1,0 +1,423 @@
+package dev.porthole.launcher;
+
+import dev.porthole.launcher.HostTimings.Stamp;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+
+/** The {@link Guest} behind {@link QemuLauncher}: one QEMU process, its sockets, reader threads and run record. */
+final class QemuGuest implements Guest {
+    private static final Duration QMP_READY_LIMIT = Duration.ofSeconds(10);
+    private static final Duration DRAIN_LIMIT = Duration.ofSeconds(3);
+    private static final ScheduledExecutorService TIMERS = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "porthole-guest-timeouts");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private final LaunchSpec spec;
+    private final ImageInfo image;
+    private final AccelProbe.Verdict accel;
+    private final List<String> argv;
+    private final RunRecord record;
+    private final Path socketDir;
+    private final OptionalInt jdwpHostPort;
+    private final HostTimings timings = new HostTimings();
+    private final SerialChannel console = new SerialChannel("console");
+    private final SerialChannel trace = new SerialChannel("trace");
+    private final QmpClient qmp;
+    private final CompletableFuture<GuestExit> exit = new CompletableFuture<>();
+    private final CompletableFuture<Void> qmpReady = new CompletableFuture<>();
+    private final AtomicBoolean killedByUs = new AtomicBoolean();
+    private final AtomicBoolean timedOut = new AtomicBoolean();
+    private final List<Thread> readers = new ArrayList<>();
+    private final List<ServerSocketChannel> servers = new ArrayList<>();
+    private final ExecutorService recordWriter;
+    private volatile Process process;
+
+    private QemuGuest(LaunchSpec spec, ImageInfo image, AccelProbe.Verdict accel, List<String> argv, RunRecord record, Path socketDir,
+            OptionalInt jdwpHostPort) {
+        this.spec = spec;
+        this.image = image;
+        this.accel = accel;
+        this.argv = List.copyOf(argv);
+        this.record = record;
+        this.socketDir = socketDir;
+        this.jdwpHostPort = jdwpHostPort;
+        String id = record.dir().getFileName().toString();
+        this.qmp = new QmpClient(id);
+        this.recordWriter = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "porthole-record-" + id);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    static Guest start(LaunchSpec spec, ImageInfo image, AccelProbe.Verdict accel, List<String> argv, RunRecord record, Path socketDir,
+            OptionalInt jdwpHostPort) throws LaunchException {
+        QemuGuest guest = new QemuGuest(spec, image, accel, argv, record, socketDir, jdwpHostPort);
+        guest.startAndWaitForQmp();
+        return guest;
+    }
+
+    private void startAndWaitForQmp() throws LaunchException {
+        // off the spawning thread: a timings.json write must not delay the fork after the spawn stamp
+        timings.onChange(() -> recordWriter.execute(this::writeTimings));
+        trace.addListener(line -> timings.stamp(Stamp.FIRST_TRACE_LINE, line.hostNanos()));
+        try {
+            ServerSocketChannel consoleServer = listen(QemuLauncher.CONSOLE_SOCKET);
+            ServerSocketChannel traceServer = listen(QemuLauncher.TRACE_SOCKET);
+            ServerSocketChannel qmpServer = listen(QemuLauncher.QMP_SOCKET);
+            FileChannel serialLog = FileChannel.open(record.file(RunRecord.SERIAL), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            FileChannel traceLog = FileChannel.open(record.file(RunRecord.TRACE), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            startReader("console", consoleServer, console, serialLog, true);
+            startReader("trace", traceServer, trace, traceLog, false);
+            Thread qmpThread = new Thread(() -> acceptQmp(qmpServer), "porthole-qmp-accept-" + record.dir().getFileName());
+            qmpThread.setDaemon(true);
+            qmpThread.start();
+        } catch (IOException e) {
+            closeServers();
+            throw fail("cannot open the console, trace or QMP socket in " + socketDir + " (" + e.getMessage()
+                    + "); check that the runs folder is on a local file system that allows unix sockets", e);
+        }
+        ProcessBuilder builder = new ProcessBuilder(argv).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectErrorStream(true).redirectOutput(record.file(RunRecord.QEMU_STDERR).toFile());
+        try {
+            process = ChildProcesses.start(builder, () -> timings.stamp(Stamp.SPAWN, System.nanoTime()));
+        } catch (IOException e) {
+            closeServers();
+            throw fail("cannot start QEMU (" + argv.get(0) + "): " + e.getMessage(), e);
+        }
+        Thread waiter = new Thread(this::awaitProcessEnd, "porthole-guest-exit-" + record.dir().getFileName());
+        waiter.setDaemon(true);
+        waiter.start();
+        if (spec.hasTimeout()) {
+            ScheduledFuture<?> timer = TIMERS.schedule(this::timeOut, spec.timeout().toNanos(), TimeUnit.NANOSECONDS);
+            exit.whenComplete((e, t) -> timer.cancel(false));
+        }
+        try {
+            CompletableFuture.anyOf(qmpReady, process.onExit()).get(QMP_READY_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            kill();
+            throw new LaunchException("QEMU (pid " + process.pid() + ") did not answer QMP within " + QMP_READY_LIMIT.toSeconds()
+                    + " s, so Porthole killed it; see " + record.file(RunRecord.QEMU_STDERR), record.dir(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            kill();
+            throw new LaunchException("interrupted while QEMU started; it was killed", record.dir(), e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            // the QMP handshake failed: QEMU is dying; the exit decoding tells why
+        }
+    }
+
+    private LaunchException fail(String message, Exception cause) {
+        GuestExit failed = new GuestExit(GuestExit.Reason.QEMU_ERROR, -1, message, -1);
+        writeExit(failed);
+        exit.complete(failed);
+        return new LaunchException(message + " (run record: " + record.dir() + ")", record.dir(), cause);
+    }
+
+    private ServerSocketChannel listen(String name) throws IOException {
+        Path path = socketDir.resolve(name);
+        ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        servers.add(server);
+        server.bind(UnixDomainSocketAddress.of(path), 1);
+        return server;
+    }
+
+    private void startReader(String name, ServerSocketChannel server, SerialChannel channel, FileChannel log, boolean console) {
+        Thread reader = new Thread(() -> readChannel(server, channel, log, console), "porthole-" + name + "-" + record.dir().getFileName());
+        reader.setDaemon(true);
+        readers.add(reader);
+        reader.start();
+    }
+
+    private void readChannel(ServerSocketChannel server, SerialChannel channel, FileChannel log, boolean isConsole) {
+        try (log) {
+            SocketChannel connection;
+            try {
+                connection = server.accept();
+            } finally {
+                closeAndUnlink(server);
+            }
+            try (connection) {
+                ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
+                while (true) {
+                    buffer.clear();
+                    int n = connection.read(buffer);
+                    if (n < 0) {
+                        break;
+                    }
+                    long now = System.nanoTime();
+                    if (isConsole && n > 0) {
+                        timings.stamp(Stamp.FIRST_CONSOLE_BYTE, now);
+                    }
+                    buffer.flip();
+                    while (buffer.hasRemaining()) {
+                        log.write(buffer);
+                    }
+                    channel.accept(buffer.array(), 0, n, now);
+                }
+            }
+        } catch (IOException closedBeforeQemuConnected) {
+            // QEMU never connected (it failed at start) or went away: the channel simply ends
+        } finally {
+            channel.close(System.nanoTime());
+        }
+    }
+
+    private void acceptQmp(ServerSocketChannel server) {
+        try {
+            SocketChannel connection;
+            try {
+                connection = server.accept();
+            } finally {
+                closeAndUnlink(server);
+            }
+            qmp.attach(connection, "porthole-qmp-" + record.dir().getFileName());
+            qmp.handshake(QMP_READY_LIMIT);
+            timings.stamp(Stamp.QMP_READY, System.nanoTime());
+            qmpReady.complete(null);
+        } catch (IOException | RuntimeException e) {
+            qmp.markClosed("QMP never became ready: " + e.getMessage());
+            qmpReady.completeExceptionally(e);
+        }
+    }
+
+    private void awaitProcessEnd() {
+        int status;
+        while (true) {
+            try {
+                status = process.waitFor();
+                break;
+            } catch (InterruptedException e) {
+                // this thread is ours; keep waiting
+            }
+        }
+        timings.stamp(Stamp.EXIT, System.nanoTime());
+        try {
+            closeServers(); // unblocks readers still waiting for a QEMU that never connected
+            for (Thread reader : readers) {
+                reader.join(DRAIN_LIMIT.toMillis());
+            }
+            qmp.awaitReaderEnd(DRAIN_LIMIT);
+            qmp.markClosed("QEMU has exited");
+            qmp.drainEvents(DRAIN_LIMIT);
+            String stderr = readStderr();
+            GuestExit decoded = GuestExitDecoder.decode(status, stderr, killedByUs.get(), timedOut.get(), qmp.sawEvent(QmpEvent.GUEST_PANICKED),
+                    spec.timeout().toMillis() / 1000.0);
+            writeTimings();
+            writeExit(decoded);
+            recordWriter.shutdown();
+            exit.complete(decoded);
+        } catch (Throwable t) {
+            exit.completeExceptionally(t);
+        } finally {
+            cleanUpSockets();
+        }
+    }
+
+    private String readStderr() {
+        try {
+            byte[] bytes = Files.readAllBytes(record.file(RunRecord.QEMU_STDERR));
+            int max = 64 * 1024;
+            String text = new String(bytes, 0, Math.min(bytes.length, max), StandardCharsets.UTF_8);
+            return bytes.length > max ? text + "\n[... " + (bytes.length - max) + " more bytes in " + RunRecord.QEMU_STDERR + "]" : text;
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private void timeOut() {
+        if (!exit.isDone() && process.isAlive()) {
+            timedOut.set(true);
+            process.destroyForcibly();
+        }
+    }
+
+    private synchronized void writeTimings() {
+        try {
+            record.writeJson(RunRecord.TIMINGS, timings.toJson());
+        } catch (IOException e) {
+            System.err.println("porthole: cannot write " + record.file(RunRecord.TIMINGS) + ": " + e.getMessage());
+        }
+    }
+
+    private void writeExit(GuestExit decoded) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("reason", decoded.reason().jsonName());
+        json.put("code", decoded.code());
+        json.put("message", decoded.message());
+        json.put("qemu_status", decoded.qemuStatus());
+        json.put("pid", process == null ? null : process.pid());
+        json.put("console_bytes", console.byteCount());
+        json.put("console_lines", console.lineCount());
+        json.put("trace_lines", trace.lineCount());
+        json.put("qemu_stderr", readStderr());
+        try {
+            record.writeJson(RunRecord.EXIT, json);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + record.file(RunRecord.EXIT), e);
+        }
+    }
+
+    private void closeServers() {
+        for (ServerSocketChannel server : servers) {
+            closeAndUnlink(server);
+        }
+    }
+
+    private void closeAndUnlink(ServerSocketChannel server) {
+        try {
+            Object address = server.isOpen() ? server.getLocalAddress() : null;
+            server.close();
+            if (address instanceof UnixDomainSocketAddress unix) {
+                Files.deleteIfExists(unix.getPath());
+            }
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+    }
+
+    private void cleanUpSockets() {
+        try {
+            for (String name : List.of(QemuLauncher.CONSOLE_SOCKET, QemuLauncher.TRACE_SOCKET, QemuLauncher.QMP_SOCKET, QemuLauncher.GDB_SOCKET)) {
+                Files.deleteIfExists(socketDir.resolve(name));
+            }
+            if (!socketDir.equals(record.dir())) {
+                try (Stream<Path> left = Files.walk(socketDir)) {
+                    left.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+        } catch (IOException ignored) {
+            // best effort: sockets of a dead QEMU are harmless
+        }
+    }
+
+    @Override
+    public QmpClient qmp() {
+        return qmp;
+    }
+
+    @Override
+    public SerialChannel console() {
+        return console;
+    }
+
+    @Override
+    public SerialChannel trace() {
+        return trace;
+    }
+
+    @Override
+    public Optional<GdbEndpoint> gdb() {
+        return spec.gdbStub() ? Optional.of(new GdbEndpoint(socketDir.resolve(QemuLauncher.GDB_SOCKET).toString())) : Optional.empty();
+    }
+
+    @Override
+    public OptionalInt jdwpHostPort() {
+        return jdwpHostPort;
+    }
+
+    @Override
+    public CompletableFuture<GuestExit> exit() {
+        return exit;
+    }
+
+    @Override
+    public HostTimings timings() {
+        return timings;
+    }
+
+    @Override
+    public Path runDir() {
+        return record.dir();
+    }
+
+    @Override
+    public long pid() {
+        return process.pid();
+    }
+
+    @Override
+    public Accel accel() {
+        return accel.accel();
+    }
+
+    @Override
+    public String accelReason() {
+        return accel.reason();
+    }
+
+    @Override
+    public Machine machine() {
+        return spec.machine();
+    }
+
+    @Override
+    public ImageInfo image() {
+        return image;
+    }
+
+    @Override
+    public List<String> argv() {
+        return argv;
+    }
+
+    @Override
+    public void resume() {
+        long before = System.nanoTime();
+        qmp.cont();
+        timings.stamp(Stamp.CONT, before);
+    }
+
+    @Override
+    public void kill() {
+        Process p = process;
+        if (p != null && p.isAlive() && !exit.isDone()) {
+            killedByUs.set(true);
+            p.destroyForcibly();
+        }
+    }
+
+    @Override
+    public void close() {
+        kill();
+        try {
+            exit.get(DRAIN_LIMIT.toMillis() * 2, TimeUnit.MILLISECONDS);
+        } catch (Exception ignored) {
+            // the record is as complete as it could be made
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Guest[pid " + (process == null ? "?" : process.pid()) + ", " + spec.machine().qemuName() + "/" + accel.accel().qemuName() + ", "
+                + record.dir() + "]";
+    }
+}
