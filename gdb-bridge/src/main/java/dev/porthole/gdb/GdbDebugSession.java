@@ -92,7 +92,8 @@ public final class GdbDebugSession implements DebugSession {
             t.setDaemon(true);
             return t;
         });
-        this.mi = new MiConnection(gdb, sessionThread, new Handler(), options.transcript().orElse(line -> { }));
+        this.mi = new MiConnection(gdb, sessionThread, new Handler(), options.transcript().orElse(line -> { }),
+                options.commandTimeout());
     }
 
     /**

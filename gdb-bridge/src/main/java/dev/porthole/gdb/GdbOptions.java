@@ -1,6 +1,7 @@
 package dev.porthole.gdb;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -16,35 +17,43 @@ import java.util.function.Consumer;
  *                           file ("Remote 'g' packet reply is too long" otherwise); empty to let gdb guess
  * @param hardwareBreakpoints the default kind when a {@link BreakpointSpec} does not choose: true under KVM
  * @param transcript         receives every MI line sent and received (for captured test transcripts, debugging)
+ * @param commandTimeout     how long an ordinary command may go unanswered before its future fails with a
+ *                           timeout (loading symbols and connecting get longer)
  */
 public record GdbOptions(String gdbExecutable, Optional<Path> symbolFile, String target, Optional<String> architecture,
-                         boolean hardwareBreakpoints, Optional<Consumer<String>> transcript) {
+                         boolean hardwareBreakpoints, Optional<Consumer<String>> transcript, Duration commandTimeout) {
 
     public static final String X86_64 = "i386:x86-64";
 
     public GdbOptions {
         Objects.requireNonNull(gdbExecutable, "gdbExecutable");
         Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(commandTimeout, "commandTimeout");
     }
 
     /** gdb from PATH, x86_64, software breakpoints (right under TCG). */
     public static GdbOptions forTarget(String target, Path symbolFile) {
-        return new GdbOptions("gdb", Optional.ofNullable(symbolFile), target, Optional.of(X86_64), false, Optional.empty());
+        return new GdbOptions("gdb", Optional.ofNullable(symbolFile), target, Optional.of(X86_64), false, Optional.empty(),
+                Duration.ofSeconds(10));
+    }
+
+    public GdbOptions withCommandTimeout(Duration timeout) {
+        return new GdbOptions(gdbExecutable, symbolFile, target, architecture, hardwareBreakpoints, transcript, timeout);
     }
 
     public GdbOptions withGdb(String executable) {
-        return new GdbOptions(executable, symbolFile, target, architecture, hardwareBreakpoints, transcript);
+        return new GdbOptions(executable, symbolFile, target, architecture, hardwareBreakpoints, transcript, commandTimeout);
     }
 
     public GdbOptions withHardwareBreakpoints(boolean hw) {
-        return new GdbOptions(gdbExecutable, symbolFile, target, architecture, hw, transcript);
+        return new GdbOptions(gdbExecutable, symbolFile, target, architecture, hw, transcript, commandTimeout);
     }
 
     public GdbOptions withArchitecture(String arch) {
-        return new GdbOptions(gdbExecutable, symbolFile, target, Optional.ofNullable(arch), hardwareBreakpoints, transcript);
+        return new GdbOptions(gdbExecutable, symbolFile, target, Optional.ofNullable(arch), hardwareBreakpoints, transcript, commandTimeout);
     }
 
     public GdbOptions withTranscript(Consumer<String> sink) {
-        return new GdbOptions(gdbExecutable, symbolFile, target, architecture, hardwareBreakpoints, Optional.ofNullable(sink));
+        return new GdbOptions(gdbExecutable, symbolFile, target, architecture, hardwareBreakpoints, Optional.ofNullable(sink), commandTimeout);
     }
 }

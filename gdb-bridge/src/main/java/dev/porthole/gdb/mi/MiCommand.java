@@ -30,9 +30,12 @@ public abstract class MiCommand<R> {
         return parameters;
     }
 
-    /** How long gdb may take to answer before the command fails with a timeout. */
-    public Duration timeout() {
-        return Duration.ofSeconds(10);
+    /**
+     * How long gdb may take to answer before the command fails with a timeout; empty for the session's default
+     * ({@code GdbOptions.commandTimeout}). Commands known to be slow (loading symbols) say so.
+     */
+    public java.util.Optional<Duration> timeout() {
+        return java.util.Optional.empty();
     }
 
     /** The typed result of a successful answer. */

@@ -53,6 +53,7 @@ public final class MiConnection {
     private final Map<Long, Pending<?>> pending = new LinkedHashMap<>(); // guarded by itself
     private final Deque<String> stderrTail = new ArrayDeque<>();          // guarded by itself
     private final Consumer<String> transcript;
+    private final java.time.Duration defaultTimeout;
     private volatile boolean closed;
 
     private record Pending<R>(MiCommand<R> command, String line, CompletableFuture<R> future, List<MiRecord.Stream> streams,
@@ -63,8 +64,10 @@ public final class MiConnection {
      * @param transcript receives every line sent ({@code "> "} prefix) and received, for captured transcripts; may
      *                   be {@code s -> {}}. Called on the sending and the reader thread.
      */
-    public MiConnection(Process process, ScheduledExecutorService sessionThread, Handler handler, Consumer<String> transcript) {
+    public MiConnection(Process process, ScheduledExecutorService sessionThread, Handler handler, Consumer<String> transcript,
+                        java.time.Duration defaultTimeout) {
         this.process = process;
+        this.defaultTimeout = defaultTimeout;
         this.sessionThread = sessionThread;
         this.handler = handler;
         this.transcript = transcript;
@@ -104,7 +107,7 @@ public final class MiConnection {
         synchronized (pending) {
             pending.put(token, p);
         }
-        long millis = command.timeout().toMillis();
+        long millis = command.timeout().orElse(defaultTimeout).toMillis();
         p.timeout()[0] = sessionThread.schedule(() -> {
             Pending<?> gone;
             synchronized (pending) {

@@ -11,7 +11,7 @@ public final class FileExecAndSymbols extends NoResultCommand {
     }
 
     @Override
-    public Duration timeout() {
-        return Duration.ofSeconds(60); // large DWARF (a Unikraft image) takes a while to index
+    public java.util.Optional<Duration> timeout() {
+        return java.util.Optional.of(Duration.ofSeconds(60)); // large DWARF (a Unikraft image) takes a while to index
     }
 }

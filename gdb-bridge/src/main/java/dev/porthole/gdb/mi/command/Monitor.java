@@ -16,8 +16,8 @@ public final class Monitor extends MiCommand<String> {
     }
 
     @Override
-    public Duration timeout() {
-        return Duration.ofSeconds(20);
+    public java.util.Optional<Duration> timeout() {
+        return java.util.Optional.of(Duration.ofSeconds(20));
     }
 
     @Override

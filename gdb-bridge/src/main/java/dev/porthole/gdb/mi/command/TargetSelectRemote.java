@@ -13,7 +13,7 @@ public final class TargetSelectRemote extends NoResultCommand {
     }
 
     @Override
-    public Duration timeout() {
-        return Duration.ofSeconds(20);
+    public java.util.Optional<Duration> timeout() {
+        return java.util.Optional.of(Duration.ofSeconds(20));
     }
 }

@@ -1,0 +1,328 @@
+package dev.porthole.gdb;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.porthole.gdb.mi.MiErrorException;
+import dev.porthole.kernel.SampleKernel;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The GDB/MI session against real gdb, real QEMU (TCG) and the real sample kernel. */
+class GdbDebugSessionTest {
+    private static final long WAIT = 60; // seconds: generous, the machine is shared; never a timed assertion
+
+    private TestGuest guest;
+    private GdbDebugSession session;
+    private final BlockingQueue<DebugEvent> events = new LinkedBlockingQueue<>();
+    private final List<String> eventThreads = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @AfterEach
+    void tearDown() throws Exception {
+        if (session != null) {
+            session.close();
+        }
+        if (guest != null) {
+            guest.close();
+        }
+    }
+
+    private GdbDebugSession attach(String append) throws Exception {
+        return attach(append, o -> o);
+    }
+
+    private GdbDebugSession attach(String append, java.util.function.UnaryOperator<GdbOptions> tweak) throws Exception {
+        guest = TestGuest.start(append);
+        session = GdbDebugSession.start(tweak.apply(guest.gdbOptions()), List.of(e -> {
+            eventThreads.add(Thread.currentThread().getName());
+            events.add(e);
+        }));
+        return session;
+    }
+
+    private static <T> T get(CompletableFuture<T> f) throws Exception {
+        try {
+            return f.get(WAIT, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Exception cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    private DebugEvent.Stopped breakAt(String location) throws Exception {
+        get(session.insertBreakpoint(BreakpointSpec.at(location).withHardware(true)));
+        return get(session.resume());
+    }
+
+    private <E extends DebugEvent> E awaitEvent(Class<E> type) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT);
+        while (System.nanoTime() < deadline) {
+            DebugEvent e = events.poll(1, TimeUnit.SECONDS);
+            if (type.isInstance(e)) {
+                return type.cast(e);
+            }
+        }
+        throw new AssertionError("no " + type.getSimpleName() + " event; state " + session.state());
+    }
+
+    @Test
+    void breakAtKmainAndReadTheFrame() throws Exception {
+        attach("app=hello");
+        assertEquals(SessionState.STOPPED, session.state());
+        Breakpoint bp = get(session.insertBreakpoint(BreakpointSpec.at("kmain").withHardware(true)));
+        assertTrue(bp.hardware());
+        assertEquals(Optional.of("kmain"), bp.function());
+        DebugEvent.Stopped stop = get(session.resume());
+        assertEquals("breakpoint-hit", stop.reason());
+        assertEquals(bp.id(), stop.breakpoint().getAsInt());
+        Frame frame = stop.frame().orElseThrow();
+        assertEquals("kmain", frame.function());
+        assertEquals(Optional.of("main.c"), frame.file());
+        assertTrue(frame.line().isPresent());
+        List<Frame> frames = get(session.frames());
+        assertEquals("kmain", frames.get(0).function());
+        assertEquals("start64", frames.get(1).function());
+        List<Variable> vars = get(session.variables(0));
+        Variable mbinfo = vars.stream().filter(v -> v.name().equals("mbinfo")).findFirst().orElseThrow();
+        assertTrue(mbinfo.argument());
+        assertNotEquals("0", mbinfo.value());
+        // every event came on the one session thread
+        assertEquals(1, eventThreads.stream().distinct().count(), eventThreads.toString());
+        assertTrue(eventThreads.get(0).startsWith("porthole-gdb-session"));
+    }
+
+    @Test
+    void stepIntoACallAndFinishOutOfIt() throws Exception {
+        attach("app=hello");
+        DebugEvent.Stopped atKmain = breakAt("kmain");
+        int line = atKmain.frame().orElseThrow().line().getAsInt();
+        DebugEvent.Stopped next = get(session.next());
+        assertEquals("end-stepping-range", next.reason());
+        assertEquals(line + 1, next.frame().orElseThrow().line().getAsInt()); // main.c: the trace_init() call
+        DebugEvent.Stopped in = get(session.step());
+        assertEquals("trace_init", in.frame().orElseThrow().function());
+        assertEquals("kmain", get(session.frames()).get(1).function());
+        DebugEvent.Stopped out = get(session.finish());
+        assertEquals("function-finished", out.reason());
+        assertEquals("kmain", out.frame().orElseThrow().function());
+    }
+
+    @Test
+    void runToALineAndReadLocalsAndAStruct() throws Exception {
+        attach("app=compute");
+        breakAt("app_compute");
+        DebugEvent.Stopped there = get(session.until("app_compute.c:43"));
+        assertEquals("location-reached", there.reason());
+        assertEquals(43, there.frame().orElseThrow().line().getAsInt());
+        assertEquals("app_compute", there.frame().orElseThrow().function());
+        Map<String, Variable> vars = get(session.variables(0)).stream().collect(Collectors.toMap(Variable::name, v -> v));
+        assertTrue(vars.containsKey("i") && vars.containsKey("p"), vars.toString());
+        assertEquals("1", vars.get("i").value());
+        VarObject p = get(session.createWatch("p"));
+        assertTrue(p.expandable());
+        List<VarObject> members = get(session.watchChildren(p.handle()));
+        assertEquals(List.of("x", "y"), members.stream().map(VarObject::expression).toList());
+        assertEquals("1", members.get(1).value()); // after round 1: p = (0, 1)
+        assertEquals("(0, 1)", "(" + members.get(0).value() + ", " + members.get(1).value() + ")");
+    }
+
+    @Test
+    void registersIncludeControlAndSegmentRegisters() throws Exception {
+        attach("app=hello");
+        DebugEvent.Stopped stop = breakAt("kmain");
+        Map<String, String> regs = get(session.registers()).stream().collect(Collectors.toMap(Register::name, Register::value));
+        for (String name : List.of("rip", "rsp", "rbp", "eflags", "cs", "ss", "cr0", "cr3", "cr4", "efer", "fs_base")) {
+            assertTrue(regs.containsKey(name), "no " + name + " in " + regs.keySet());
+        }
+        assertEquals(stop.frame().orElseThrow().address(), Long.decode(regs.get("rip")));
+        assertTrue((Long.decode(regs.get("cr0")) & 0x80000001L) == 0x80000001L, "paging and protection on: " + regs.get("cr0"));
+        assertTrue((Long.decode(regs.get("efer")) & 0x500) == 0x500, "long mode active: " + regs.get("efer"));
+        List<Register> few = get(session.registers(List.of("rsp", "rip")));
+        assertEquals(List.of("rsp", "rip"), few.stream().map(Register::name).toList());
+    }
+
+    @Test
+    void memoryAtAKnownSymbolMatchesTheElfAndCanBeWritten() throws Exception {
+        attach("app=compute");
+        breakAt("kmain");
+        long vectors = Long.decode(get(session.evaluate("(unsigned long)&vectors", 0)));
+        MemoryBlock block = get(session.readMemory("&vectors", 256));
+        assertEquals(vectors, block.address());
+        assertArrayEquals(new ElfImage(SampleKernel.debugImage()).bytesAt(vectors, 256), block.bytes());
+        long kmain = Long.decode(get(session.evaluate("(unsigned long)&kmain", 0)));
+        assertArrayEquals(new ElfImage(SampleKernel.debugImage()).bytesAt(kmain, 32), get(session.readMemory("kmain", 32)).bytes());
+
+        get(session.writeMemory("&compute_result", new byte[] {0x2a, 0, 0, 0, 0, 0, 0, 0}));
+        assertEquals("42", get(session.evaluate("compute_result", 0)));
+        MiErrorException unmapped = assertThrows(MiErrorException.class, () -> get(session.readMemory("0xdead0000", 8)));
+        assertTrue(unmapped.gdbMessage().contains("0xdead0000") || unmapped.gdbMessage().toLowerCase().contains("memory"),
+                unmapped.getMessage());
+    }
+
+    @Test
+    void watchpointInComputeFiresWithOldAndNewValues() throws Exception {
+        attach("app=compute");
+        Breakpoint wp = get(session.insertWatchpoint("compute_result", BreakpointKind.WATCH_WRITE));
+        assertEquals(BreakpointKind.WATCH_WRITE, wp.kind());
+        DebugEvent.Stopped first = get(session.resume());
+        assertEquals("watchpoint-trigger", first.reason());
+        DebugEvent.WatchValues values = first.watch().orElseThrow();
+        assertEquals("compute_result", values.expression());
+        assertEquals(Optional.of("0"), values.oldValue());
+        assertEquals(Optional.of("1"), values.newValue());
+        assertEquals("app_compute", first.frame().orElseThrow().function());
+        DebugEvent.Stopped second = get(session.resume());
+        assertEquals(Optional.of("1"), second.watch().orElseThrow().oldValue());
+        assertEquals(Optional.of("11"), second.watch().orElseThrow().newValue()); // round 2: p = (1, 3), 1 + 10
+    }
+
+    @Test
+    void faultStopsInTheExceptionHandlerAndTheBacktraceReachesTheFaultingFunction() throws Exception {
+        attach("app=fault");
+        DebugEvent.Stopped stop = breakAt("trap");
+        assertEquals("trap", stop.frame().orElseThrow().function());
+        assertEquals("14", get(session.evaluate("tf->vector", 0)));
+        List<String> functions = get(session.frames()).stream().map(Frame::function).toList();
+        // alltraps carries signal-frame CFI, so gdb shows the exception entry as a signal trampoline
+        int handler = Math.max(functions.indexOf("alltraps"), functions.indexOf("<signal handler called>"));
+        int faulting = functions.indexOf("fault_touch_bad_pointer");
+        assertTrue(handler > 0 && faulting > handler, "backtrace: " + functions);
+        assertTrue(functions.indexOf("fault_level1") > faulting, "backtrace: " + functions);
+        assertTrue(functions.indexOf("app_fault") > faulting, "backtrace: " + functions);
+    }
+
+    @Test
+    void interruptARunningGuestAndContinueIt() throws Exception {
+        attach("app=compute count=4000000000");
+        CompletableFuture<DebugEvent.Stopped> running = session.resume();
+        awaitEvent(DebugEvent.Running.class);
+        assertEquals(SessionState.RUNNING, session.state());
+        assertFalse(running.isDone());
+        DebugEvent.Stopped stop = get(session.interrupt());
+        assertEquals("signal-received", stop.reason());
+        assertEquals(Optional.of("SIGINT"), stop.signal());
+        assertEquals(stop, get(running)); // the continue ends with the same stop
+        assertEquals(SessionState.STOPPED, session.state());
+        String before = get(session.evaluate("i", 0).exceptionally(e -> "?"));
+        CompletableFuture<DebugEvent.Stopped> again = session.resume();
+        awaitEvent(DebugEvent.Running.class);
+        Thread.sleep(200);
+        DebugEvent.Stopped second = get(session.interrupt());
+        assertEquals("signal-received", second.reason());
+        assertTrue(again.isDone());
+        String monitor = get(session.monitor("info registers"));
+        assertTrue(monitor.contains("RIP=") && monitor.contains("CR3="), monitor);
+        assertNotEquals("", before);
+    }
+
+    @Test
+    void breakpointsCanBeListedDisabledEnabledAndDeleted() throws Exception {
+        attach("app=compute");
+        Breakpoint conditional = get(session.insertBreakpoint(BreakpointSpec.at("compute_step").withCondition("dy == 3")));
+        Breakpoint ignoring = get(session.insertBreakpoint(BreakpointSpec.at("app_compute.c:44").withIgnoreCount(2).withHardware(false)));
+        Breakpoint once = get(session.insertBreakpoint(BreakpointSpec.at("kmain").asTemporary()));
+        assertEquals(Optional.of("dy == 3"), conditional.condition());
+        assertFalse(ignoring.hardware());
+        assertTrue(once.temporary());
+        get(session.enableBreakpoint(ignoring.id(), false));
+        List<Breakpoint> all = get(session.breakpoints());
+        assertEquals(3, all.size());
+        assertFalse(all.stream().filter(b -> b.id() == ignoring.id()).findFirst().orElseThrow().enabled());
+        assertEquals(2, all.stream().filter(b -> b.id() == ignoring.id()).findFirst().orElseThrow().ignoreCount());
+
+        assertEquals("kmain", get(session.resume()).frame().orElseThrow().function()); // the temporary one, then gone
+        DebugEvent.Stopped cond = get(session.resume());
+        assertEquals("compute_step", cond.frame().orElseThrow().function());
+        assertEquals("3", get(session.evaluate("dy", 0)));
+        get(session.deleteBreakpoint(conditional.id()));
+        get(session.enableBreakpoint(ignoring.id(), true));
+        assertEquals(List.of(ignoring.id()), get(session.breakpoints()).stream().map(Breakpoint::id).toList());
+        List<Instruction> code = get(session.disassemble("$pc", "$pc+16"));
+        assertFalse(code.isEmpty());
+        assertTrue(code.get(0).file().isPresent() && code.get(0).line().isPresent(), code.get(0).toString());
+    }
+
+    @Test
+    void gdbRefusalsSurfaceGdbsOwnMessage() throws Exception {
+        attach("app=hello");
+        MiErrorException e = assertThrows(MiErrorException.class,
+                () -> get(session.insertBreakpoint(BreakpointSpec.at("no_such_function"))));
+        assertTrue(e.gdbMessage().contains("Function \"no_such_function\" not defined"), e.getMessage());
+        assertTrue(e.getMessage().contains("-break-insert"), e.getMessage());
+        assertEquals(SessionState.STOPPED, session.state()); // an error is not the end of the session
+    }
+
+    @Test
+    void killingGdbMidSessionEndsWithFailedAndLeavesTheGuestPaused() throws Exception {
+        attach("app=hello");
+        breakAt("kmain");
+        session.gdbProcess().destroyForcibly();
+        DebugEvent.Failed failed = awaitEvent(DebugEvent.Failed.class);
+        assertTrue(failed.why().contains("gdb exited unexpectedly"), failed.why());
+        assertTrue(failed.why().contains("paused"), failed.why());
+        assertEquals(SessionState.FAILED, session.state());
+        assertThrows(DebugException.class, () -> get(session.next()));
+        Thread.sleep(300);
+        assertTrue(guest.qemu.isAlive(), "QEMU must survive gdb");
+        assertFalse(guest.console().contains("Hello"), "the guest must stay paused: " + guest.console());
+    }
+
+    @Test
+    void theStubGoingAwayEndsWithExited() throws Exception {
+        attach("app=hello");
+        breakAt("kmain");
+        CompletableFuture<DebugEvent.Stopped> forever = session.resume();
+        DebugEvent.Exited exited = awaitEvent(DebugEvent.Exited.class);
+        assertEquals(SessionState.EXITED, session.state());
+        assertTrue(exited.description().contains("gone") || exited.description().contains("closed"), exited.description());
+        assertThrows(DebugException.class, () -> get(forever));
+        assertEquals(1, guest.awaitExit(WAIT)); // hello exits with code 0 -> QEMU status 1
+    }
+
+    @Test
+    void aCommandThatNeverAnswersTimesOutWithoutEndingTheSession() throws Exception {
+        attach("app=hello", o -> o.withCommandTimeout(Duration.ofMillis(800)));
+        long pid = session.gdbProcess().pid();
+        new ProcessBuilder("kill", "-STOP", Long.toString(pid)).start().waitFor();
+        try {
+            TimeoutException e = assertThrows(TimeoutException.class, () -> get(session.evaluate("1+1", 0)));
+            assertTrue(e.getMessage().contains("-data-evaluate-expression"), e.getMessage());
+        } finally {
+            new ProcessBuilder("kill", "-CONT", Long.toString(pid)).start().waitFor();
+        }
+        assertEquals("4", get(session.evaluate("2+2", 0)));
+    }
+
+    @Test
+    void missingGdbSaysWhatToInstall() {
+        DebugException e = assertThrows(DebugException.class, () -> GdbDebugSession.start(
+                GdbOptions.forTarget("/nonexistent/gdb.sock", SampleKernel.debugImage()).withGdb("/nonexistent/bin/gdb")));
+        assertTrue(e.getMessage().contains("/nonexistent/bin/gdb") && e.getMessage().contains("Install gdb"), e.getMessage());
+    }
+
+    @Test
+    void aTargetNobodyListensOnIsAClearError() throws Exception {
+        DebugException e = assertThrows(DebugException.class, () -> GdbDebugSession.start(
+                GdbOptions.forTarget("/nonexistent/gdb.sock", SampleKernel.debugImage())));
+        assertTrue(e.getMessage().contains("/nonexistent/gdb.sock"), e.getMessage());
+        assertInstanceOf(DebugException.class, e);
+    }
+}
