@@ -31,7 +31,7 @@ public final class UnikraftLogReader implements TraceReader {
     /** A message, anywhere in a line. Groups: sec, usec, level, lib, file, line, text. */
     static final Pattern MESSAGE = Pattern.compile(
             "\\[\\s*(\\d{1,12})\\.(\\d{6})\\]\\s+(Info|Warn|ERR|CRIT|dbg)\\s*:\\s*\\[([^\\]\\s]+)\\]\\s*<([^>@]*?)\\s*@\\s*(\\d+)\\s*>\\s?(.*)");
-    private static final Pattern ANSI = Pattern.compile("\u001b(\\[[0-9;?]*[ -/]*[@-~]|[()][0-9A-Za-z]|[@-Z\\\\-_])");
+    private static final Pattern ANSI = Pattern.compile("\u001b(\\[[0-9;?]*[ -/]*[@-~]|[()][0-9A-Za-z]|[@-~])");
 
     @Override
     public String formatName() {
