@@ -1,0 +1,139 @@
+package dev.porthole.trace.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.porthole.trace.io.PortholeTraceReader;
+import dev.porthole.trace.io.UnreadableTraceException;
+import dev.porthole.trace.model.StringPool;
+import dev.porthole.trace.model.Trace;
+import dev.porthole.trace.model.TraceBuilder;
+import dev.porthole.trace.model.TrackKind;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Builds one trace from a run directory ({@code runs/<id>/}, written by the launcher): the guest's stages from
+ * {@code trace.log} (Porthole trace stream v1) and the host's phases from {@code timings.json} (the launcher's
+ * {@code HostTimings}: {@code {"nanos": {"spawn": ..., "qmp_ready": ..., "cont": ..., "first_console_byte": ...,
+ * "first_trace_line": ..., "exit": ...}}}, host monotonic ns), on one axis.
+ *
+ * <p>Alignment: the host saw the stream's first line arrive at {@code first_trace_line}; the guest wrote it at
+ * the reader's anchor ({@link PortholeTraceReader#anchorNs()}). Host stamps are moved by the difference, then
+ * everything so that the earliest event (normally spawn) is at 0.
+ */
+public final class RunTraceLoader {
+    public static final String TRACE_LOG = "trace.log";
+    public static final String TIMINGS = "timings.json";
+    public static final long HOST_PID = 1;
+    public static final String HOST_PROCESS = "host";
+    /** The stamps in run order, as HostTimings names them in JSON. */
+    static final String[] STAMPS = {"spawn", "qmp_ready", "cont", "first_console_byte", "first_trace_line", "exit"};
+
+    private RunTraceLoader() {
+    }
+
+    /** Whether {@code dir} looks like a run record. */
+    public static boolean isRunDirectory(Path dir) {
+        return Files.isDirectory(dir) && (Files.exists(dir.resolve(TRACE_LOG)) || Files.exists(dir.resolve(TIMINGS)));
+    }
+
+    public static Trace load(Path runDir) throws IOException {
+        if (!isRunDirectory(runDir)) {
+            throw new NoSuchFileException(runDir.toString(), null,
+                    "not a run directory: it has neither " + TRACE_LOG + " nor " + TIMINGS);
+        }
+        TraceBuilder b = new TraceBuilder();
+        b.report().source(runDir.toString());
+        PortholeTraceReader guest = new PortholeTraceReader();
+        boolean guestRead = false;
+        Path log = runDir.resolve(TRACE_LOG);
+        if (Files.exists(log)) {
+            try (InputStream in = Files.newInputStream(log)) {
+                guest.read(in, b);
+                guestRead = true;
+            } catch (UnreadableTraceException e) {
+                b.report().note(TRACE_LOG + " has no guest trace (" + e.getMessage() + "); showing host phases only");
+            }
+        } else {
+            b.report().note("the run has no " + TRACE_LOG + "; showing host phases only");
+        }
+        Map<String, Long> stamps = readStamps(runDir.resolve(TIMINGS), b);
+        if (!stamps.isEmpty()) {
+            Long firstLine = stamps.get("first_trace_line");
+            long offset;
+            if (guestRead && firstLine != null && guest.anchorNs() != Long.MIN_VALUE) {
+                offset = guest.anchorNs() - firstLine;
+                if (!guest.anchorFromHeader()) {
+                    b.report().note("host and guest aligned on the first trace line's arrival, taken as the first record's"
+                            + " time; guest stages before the stream started may sit early by up to the buffered span");
+                }
+            } else {
+                offset = -stamps.values().stream().mapToLong(Long::longValue).min().orElse(0);
+                if (guestRead) {
+                    b.report().note("timings.json has no first_trace_line: host and guest are NOT aligned");
+                }
+            }
+            addHostPhases(b, stamps, offset);
+        }
+        if (b.eventCount() > 0) {
+            b.shiftTimes(-b.minTime());
+        }
+        return b.finish();
+    }
+
+    private static void addHostPhases(TraceBuilder b, Map<String, Long> stamps, long offset) {
+        StringPool s = b.strings();
+        int host = b.namedTrack(TrackKind.HOST, HOST_PID, 1, HOST_PROCESS, "qemu");
+        int cat = s.intern("host");
+        phase(b, host, stamps, "spawn", "qmp_ready", "qemu.startup", offset, cat);
+        phase(b, host, stamps, "qmp_ready", "cont", "qmp.handshake", offset, cat);
+        phase(b, host, stamps, "cont", "exit", "guest.running", offset, cat);
+        for (String instant : new String[] {"spawn", "first_console_byte", "first_trace_line", "exit"}) {
+            Long t = stamps.get(instant);
+            if (t != null) {
+                b.instant(host, t + offset, s.intern(instant), cat, b.argsMark());
+            }
+        }
+    }
+
+    private static void phase(TraceBuilder b, int track, Map<String, Long> stamps, String from, String to, String name,
+                              long offset, int cat) {
+        Long start = stamps.get(from);
+        Long end = stamps.get(to);
+        if (start != null && end != null && end >= start) {
+            b.slice(track, start + offset, end - start, b.strings().intern(name), cat, b.argsMark());
+        }
+    }
+
+    /** The stamps of timings.json: HostTimings' {@code nanos} object, or top-level {@code <stamp>_ns} keys. */
+    static Map<String, Long> readStamps(Path timings, TraceBuilder b) throws IOException {
+        Map<String, Long> stamps = new LinkedHashMap<>();
+        if (!Files.exists(timings)) {
+            b.report().note("the run has no " + TIMINGS + "; showing guest stages only");
+            return stamps;
+        }
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(timings.toFile());
+        } catch (IOException e) {
+            b.report().note(TIMINGS + " is not readable JSON (" + e.getMessage().lines().findFirst().orElse("") + ")");
+            return stamps;
+        }
+        JsonNode nanos = root != null && root.path("nanos").isObject() ? root.get("nanos") : root;
+        if (nanos == null) {
+            return stamps;
+        }
+        for (String stamp : STAMPS) {
+            JsonNode v = nanos.has(stamp) ? nanos.get(stamp) : nanos.get(stamp + "_ns");
+            if (v != null && v.canConvertToLong()) {
+                stamps.put(stamp, v.asLong());
+            }
+        }
+        return stamps;
+    }
+}

@@ -1,0 +1,57 @@
+package dev.porthole.trace.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.porthole.trace.RunDirs;
+import dev.porthole.trace.model.Trace;
+import dev.porthole.trace.model.Track;
+import dev.porthole.trace.model.TrackKind;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunTraceLoaderTest {
+
+    private static int find(Trace trace, Track track, String name) {
+        for (int e = track.firstEvent(); e < track.endEvent(); e++) {
+            if (trace.name(e).equals(name)) {
+                return e;
+            }
+        }
+        throw new AssertionError(name + " not on " + track.label());
+    }
+
+    @Test
+    void hostPhasesAndGuestStagesShareOneAxisAlignedOnTheFirstTraceLine(@TempDir Path dir) throws Exception {
+        Path run = RunDirs.make(dir.resolve("run"), "kernel-hello.trace.log", 30, 32, 35, 40, 45);
+        Trace trace = TraceSources.open(run);
+
+        Track host = trace.tracks().stream().filter(t -> t.kind() == TrackKind.HOST).findFirst().orElseThrow();
+        Track guest = trace.tracks().stream().filter(t -> t.kind() == TrackKind.GUEST_CPU).findFirst().orElseThrow();
+        int startup = find(trace, host, "qemu.startup");
+        assertEquals(0, trace.start(startup), "spawn is the axis origin");
+        assertEquals(30_000_000, trace.duration(startup));
+        int firstLine = find(trace, host, "first_trace_line");
+        assertEquals(40_000_000, trace.start(firstLine));
+
+        // the stream's first record is placed where the host saw the first line arrive
+        int entry = find(trace, guest, "boot.entry");
+        assertEquals(trace.start(firstLine), trace.start(entry));
+        int serial = find(trace, guest, "boot.serial");
+        // B boot.serial at tsc 3714374, boot.entry at 3409576, tsc_hz 2604089210
+        assertEquals((3714374L - 3409576L) * 1_000_000_000L / 2604089210L, trace.start(serial) - trace.start(entry), 1);
+        assertTrue(trace.report().warnings().stream().anyMatch(w -> w.contains("aligned")), "the approximation is stated");
+    }
+
+    @Test
+    void aRunWhoseGuestDiedBeforeTracingStillShowsTheHost(@TempDir Path dir) throws Exception {
+        Path run = RunDirs.make(dir.resolve("run"), "kernel-hello.trace.log", 30, 32, 35, 40, 45);
+        Files.writeString(run.resolve("trace.log"), "");
+        Trace trace = TraceSources.open(run);
+        assertTrue(trace.tracks().stream().allMatch(t -> t.kind() == TrackKind.HOST));
+        assertEquals(45_000_000, trace.endTime());
+        assertTrue(trace.report().warnings().stream().anyMatch(w -> w.contains("host phases only")));
+    }
+}
