@@ -1,6 +1,10 @@
 package dev.porthole.app;
 
+import dev.porthole.build.cli.LayoutCommand;
+import dev.porthole.gdb.cli.DebugCommand;
 import dev.porthole.launcher.cli.CliCommand;
+import dev.porthole.launcher.cli.RunCommand;
+import dev.porthole.trace.cli.TraceCommand;
 import java.util.List;
 
 /** The subcommands, each implemented in the module that owns its logic. */
@@ -9,6 +13,6 @@ final class Commands {
     }
 
     static List<CliCommand> all() {
-        return List.of(new GuiCommand());
+        return List.of(new GuiCommand(), new RunCommand(), new DebugCommand(), new TraceCommand(), new LayoutCommand());
     }
 }

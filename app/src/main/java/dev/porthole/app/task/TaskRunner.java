@@ -16,7 +16,7 @@ public interface TaskRunner {
     /** Runs {@code action} on the UI thread: now when already there, else soon. */
     void onUi(Runnable action);
 
-    default CompletableFuture<Void> run(String what, ThrowingRunnable work, Runnable onDone, Consumer<Throwable> onFailed) {
+    default CompletableFuture<Void> runAction(String what, ThrowingRunnable work, Runnable onDone, Consumer<Throwable> onFailed) {
         return run(what, () -> {
             work.run();
             return null;
