@@ -142,8 +142,8 @@ public final class DiagnosticsParser {
         }
         if ((m = PARSEABLE_FIXIT.matcher(line)).matches()) {
             if (current != null) {
-                current.last().fixIts.add(new FixIt(unescape(m.group("file")), Integer.parseInt(m.group("l1")), Integer.parseInt(m.group("c1")),
-                        Integer.parseInt(m.group("l2")), Integer.parseInt(m.group("c2")), unescape(m.group("text"))));
+                current.last().fixIts.add(new FixIt(unescape(m.group("file")), number(m.group("l1")), number(m.group("c1")),
+                        number(m.group("l2")), number(m.group("c2")), unescape(m.group("text"))));
             }
             return;
         }
@@ -183,8 +183,8 @@ public final class DiagnosticsParser {
             Tool tool = Character.isUpperCase(severityWord.charAt(0)) ? Tool.ASSEMBLER : Tool.COMPILER;
             Severity severity = severity(severityWord);
             String file = m.group("file");
-            Builder diagnostic = new Builder(severity, tool, file, resolve(file), Integer.parseInt(m.group("line")),
-                    m.group("col") == null ? 0 : Integer.parseInt(m.group("col")), m.group("msg"), m.group("opt"));
+            Builder diagnostic = new Builder(severity, tool, file, resolve(file), number(m.group("line")),
+                    m.group("col") == null ? 0 : number(m.group("col")), m.group("msg"), m.group("opt"));
             if (file.equals(functionFile)) {
                 diagnostic.function = function;
             }
@@ -214,7 +214,7 @@ public final class DiagnosticsParser {
                 Builder target = current.last();
                 target.file = m.group("loc");
                 target.path = resolve(target.file);
-                target.line = m.group("line") == null ? 0 : Integer.parseInt(m.group("line"));
+                target.line = m.group("line") == null ? 0 : number(m.group("line"));
             }
             return;
         }
@@ -241,7 +241,7 @@ public final class DiagnosticsParser {
 
     private void linkerLocated(Matcher m) {
         String file = m.group("loc");
-        int lineNumber = m.group("line") == null ? 0 : Integer.parseInt(m.group("line"));
+        int lineNumber = m.group("line") == null ? 0 : number(m.group("line"));
         String message = m.group("msg");
         Severity severity = Severity.ERROR;
         if (message.startsWith("warning: ")) {
@@ -262,7 +262,7 @@ public final class DiagnosticsParser {
             Matcher place = LD_LOCATED.matcher(firstDefined);
             if (place.matches()) {
                 String noteFile = place.group("loc");
-                int noteLine = place.group("line") == null ? 0 : Integer.parseInt(place.group("line"));
+                int noteLine = place.group("line") == null ? 0 : number(place.group("line"));
                 current.notes.add(new Builder(Severity.NOTE, Tool.LINKER, noteFile, resolve(noteFile), noteLine, 0, place.group("msg"), null));
             }
         }
@@ -289,13 +289,13 @@ public final class DiagnosticsParser {
         if ((m = MAKE_RECIPE.matcher(line)).matches()) {
             String makefile = m.group("mf");
             Builder diagnostic = new Builder(Severity.ERROR, Tool.MAKE, makefile, makefile == null ? null : resolve(makefile),
-                    m.group("ml") == null ? 0 : Integer.parseInt(m.group("ml")), 0,
+                    m.group("ml") == null ? 0 : number(m.group("ml")), 0,
                     "recipe for target '" + m.group("target") + "' failed (" + m.group("what") + ")", null);
             start(diagnostic);
             return true;
         }
         if ((m = MAKE_STOP_AT.matcher(line)).matches()) {
-            start(new Builder(Severity.ERROR, Tool.MAKE, m.group("mf"), resolve(m.group("mf")), Integer.parseInt(m.group("ml")), 0, m.group("msg"), null));
+            start(new Builder(Severity.ERROR, Tool.MAKE, m.group("mf"), resolve(m.group("mf")), number(m.group("ml")), 0, m.group("msg"), null));
             return true;
         }
         if ((m = MAKE_STOP.matcher(line)).matches()) {
@@ -337,6 +337,14 @@ public final class DiagnosticsParser {
         } catch (InvalidPathException e) {
             return null;
         }
+    }
+
+    /** A line or column number; absurdly long digit strings (garbage, not positions) read as 0. */
+    private static int number(String digits) {
+        if (digits.length() > 9) {
+            return 0;
+        }
+        return Integer.parseInt(digits);
     }
 
     private static Severity severity(String word) {
