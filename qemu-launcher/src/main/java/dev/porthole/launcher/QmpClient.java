@@ -167,8 +167,29 @@ public final class QmpClient implements AutoCloseable {
         execute("stop");
     }
 
+    /**
+     * Resets the guest. Porthole runs QEMU with {@code -no-reboot} (a guest that triple-faults or reboots ends the run
+     * instead of looping), under which QEMU turns every reset, this one too, into a shutdown. So the reboot action is
+     * switched to {@code reset} for this request ({@code set-action}, QEMU 6.0+; QEMU decides when the request is made)
+     * and back to {@code shutdown} right after.
+     */
     public void systemReset() {
-        execute("system_reset");
+        boolean switched = false;
+        try {
+            execute("set-action", Map.of("reboot", "reset"));
+            switched = true;
+        } catch (QmpException e) {
+            if (!"CommandNotFound".equals(e.errorClass())) {
+                throw e;
+            }
+        }
+        try {
+            execute("system_reset");
+        } finally {
+            if (switched) {
+                execute("set-action", Map.of("reboot", "shutdown"));
+            }
+        }
     }
 
     /** Asks QEMU to exit; the answer may race with the connection closing, which counts as success. */
