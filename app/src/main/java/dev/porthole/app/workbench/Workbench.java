@@ -1,0 +1,686 @@
+package dev.porthole.app.workbench;
+
+import dev.porthole.app.console.ConsoleView;
+import dev.porthole.app.console.ConsoleViewModel;
+import dev.porthole.app.crash.CrashReport;
+import dev.porthole.app.crash.CrashView;
+import dev.porthole.app.dialog.DialogService;
+import dev.porthole.app.editor.BreakpointModel;
+import dev.porthole.app.editor.EditorView;
+import dev.porthole.app.editor.EditorViewModel;
+import dev.porthole.app.editor.ExecutionPoint;
+import dev.porthole.app.editor.SourceBreakpoint;
+import dev.porthole.app.editor.SourceDocument;
+import dev.porthole.app.runs.RunHistory;
+import dev.porthole.app.runs.RunSummary;
+import dev.porthole.app.runs.RunsView;
+import dev.porthole.app.session.BuildOutcome;
+import dev.porthole.app.session.GuestWorkflow;
+import dev.porthole.app.session.ImageBuilder;
+import dev.porthole.app.session.WorkflowListener;
+import dev.porthole.app.task.TaskRunner;
+import dev.porthole.app.theme.Theme;
+import dev.porthole.app.workspace.ImageDiscovery;
+import dev.porthole.app.workspace.RecentWorkspaces;
+import dev.porthole.app.workspace.Workspace;
+import dev.porthole.app.workspace.WorkspaceConfig;
+import dev.porthole.app.workspace.WorkspaceStore;
+import dev.porthole.gdb.DebugEvent;
+import dev.porthole.gdb.DebugSession;
+import dev.porthole.gdb.Frame;
+import dev.porthole.icons.Icon;
+import dev.porthole.launcher.Guest;
+import dev.porthole.launcher.GuestExit;
+import dev.porthole.launcher.QemuLauncher;
+import dev.porthole.launcher.SerialLine;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.stage.Stage;
+import org.fxmisc.richtext.CodeArea;
+
+/**
+ * The workbench: puts the panels in the window, connects the actions to the {@link GuestWorkflow}, and turns the
+ * workflow's reports into what each panel shows. It owns the open {@link Workspace} and saves it (breakpoints,
+ * launch options, theme, split positions) atomically whenever one of them changes.
+ */
+public final class Workbench implements WorkflowListener {
+    /** The guest command lines the app selector offers; any other can be typed. */
+    static final List<String> SAMPLE_APPS = List.of("app=hello", "app=compute", "app=fault", "app=tracestorm count=100000");
+
+    private final Stage stage;
+    private final TaskRunner tasks;
+    private final DialogService dialogs;
+    private final RecentWorkspaces recent;
+    private final WorkbenchViewModel model = new WorkbenchViewModel();
+    private final ObjectProperty<Workspace> workspace = new SimpleObjectProperty<>();
+    private final GuestWorkflow workflow;
+    private final BreakpointModel breakpoints = new BreakpointModel();
+    private final ConsoleViewModel consoleModel = new ConsoleViewModel();
+    private final ConsoleView consoleView = new ConsoleView(consoleModel);
+    private final CrashView crashView;
+    private final RunsView runsView;
+    private final TextArea buildLog = new TextArea();
+    private final TableView<BuildOutcome.Problem> problems = new TableView<>();
+    private final ComboBox<String> appSelector = new ComboBox<>();
+    private final List<DebugPanelHost> debugPanels = new ArrayList<>();
+    private final WorkbenchView view;
+    private final Tab consoleTab;
+    private final Tab crashTab;
+    private final Tab problemsTab;
+    private final Tab buildTab;
+    private final Tab runsTab;
+    private Theme theme = Theme.DARK;
+    private EditorViewModel editorModel;
+    private EditorView editorView;
+    private boolean loadingWorkspace;
+
+    /** A panel of the Debug side that follows the session: the debugger panels implement this. */
+    public interface DebugPanelHost {
+        void attach(DebugSession session);
+
+        void onStopped(DebugEvent.Stopped stop);
+
+        void onRunning();
+
+        void detach();
+    }
+
+    public Workbench(Stage stage, TaskRunner tasks, DialogService dialogs, RecentWorkspaces recent, ImageBuilder builder) {
+        this.stage = stage;
+        this.tasks = tasks;
+        this.dialogs = dialogs;
+        this.recent = recent;
+        this.workflow = new GuestWorkflow(new QemuLauncher(), builder, workspace::get, this);
+        this.crashView = new CrashView(this::openSource);
+        this.runsView = new RunsView(tasks, this::openRun, this::compareRuns);
+
+        appSelector.getItems().setAll(SAMPLE_APPS);
+        appSelector.setEditable(true);
+        appSelector.setPrefWidth(220);
+        appSelector.setId("app-selector");
+        appSelector.setTooltip(new Tooltip("The guest's command line (-append)"));
+        appSelector.valueProperty().addListener((obs, old, now) -> onAppendChanged(now));
+
+        editorModel = new EditorViewModel(Path.of("").toAbsolutePath(), editorExecutor(), breakpoints);
+        editorView = new EditorView(editorModel);
+        view = new WorkbenchView(model, editorView, appSelector);
+
+        consoleTab = view.addBottomPanel("Console", Icon.CONSOLE, consoleView);
+        problemsTab = view.addBottomPanel("Problems", Icon.PROBLEMS, problemsTable());
+        buildLog.setEditable(false);
+        buildLog.getStyleClass().add("ph-mono");
+        buildTab = view.addBottomPanel("Build", Icon.BUILD, buildLog);
+        runsTab = view.addBottomPanel("Runs", Icon.RUNS, runsView);
+        crashTab = view.addBottomPanel("Crash", Icon.CRASH, crashView);
+
+        model.setHandler(this::perform);
+        model.setExitHandler(stage::close);
+        breakpoints.addListener(new BreakpointSync());
+    }
+
+    public WorkbenchView view() {
+        return view;
+    }
+
+    public WorkbenchViewModel model() {
+        return model;
+    }
+
+    public ReadOnlyObjectProperty<Workspace> workspace() {
+        return workspace;
+    }
+
+    public ConsoleViewModel console() {
+        return consoleModel;
+    }
+
+    public EditorView editor() {
+        return editorView;
+    }
+
+    public CrashView crashView() {
+        return crashView;
+    }
+
+    public RunsView runsView() {
+        return runsView;
+    }
+
+    public TableView<BuildOutcome.Problem> problems() {
+        return problems;
+    }
+
+    public GuestWorkflow workflow() {
+        return workflow;
+    }
+
+    public Theme theme() {
+        return theme;
+    }
+
+    /** Adds a bottom panel the app assembles elsewhere (trace, layout, monitor). */
+    public Tab addBottomPanel(String title, Icon icon, Node content) {
+        return view.addBottomPanel(title, icon, content);
+    }
+
+    public Tab addDebugPanel(String title, Icon icon, Node content, DebugPanelHost host) {
+        if (host != null) {
+            debugPanels.add(host);
+        }
+        return view.addDebugPanel(title, icon, content);
+    }
+
+    // --- workspace -----------------------------------------------------------------------------
+
+    /** Opens a folder: its porthole.json, or an offer to create one for an image found there. */
+    public void open(Path folder) {
+        tasks.run("open workspace", () -> {
+            if (WorkspaceStore.exists(folder)) {
+                return Optional.of(WorkspaceStore.load(folder));
+            }
+            return Optional.<WorkspaceStore.Loaded>empty();
+        }, loaded -> {
+            if (loaded.isPresent()) {
+                show(loaded.get());
+            } else {
+                offerNewWorkspace(folder);
+            }
+        }, error -> dialogs.showError("Cannot open " + folder, error.getMessage()));
+    }
+
+    private void offerNewWorkspace(Path folder) {
+        tasks.run("find images", () -> ImageDiscovery.find(folder), found -> {
+            if (found.isEmpty()) {
+                dialogs.showError("No image in " + folder, "There is no porthole.json in " + folder
+                        + " and no bootable image (multiboot or PVH ELF, Linux bzImage, Unikraft *_qemu-x86_64) within four folders of it.\n"
+                        + "Build your image first, or open the folder that holds it.");
+                return;
+            }
+            Optional<ImageDiscovery.Candidate> chosen = found.size() == 1
+                    && dialogs.confirm("Create porthole.json?", "Create a workspace in " + folder + " for " + folder.relativize(found.get(0).image())
+                    + (found.get(0).debugImage() != null ? " (symbols from " + found.get(0).debugImage().getFileName() + ")" : "") + "?")
+                    ? Optional.of(found.get(0))
+                    : found.size() > 1 ? dialogs.choose("Create porthole.json?", "Which image does this workspace boot?", found,
+                            c -> folder.relativize(c.image()) + " (" + c.kind() + (c.debugImage() != null ? ", with " + c.debugImage().getFileName() : "") + ")")
+                    : Optional.empty();
+            chosen.ifPresent(candidate -> tasks.run("create workspace", () -> {
+                Workspace ws = new Workspace(folder, ImageDiscovery.configFor(folder, candidate));
+                WorkspaceStore.save(ws);
+                return WorkspaceStore.load(folder);
+            }, this::show, error -> dialogs.showError("Cannot create porthole.json", error.getMessage())));
+        }, error -> dialogs.showError("Cannot search " + folder, error.getMessage()));
+    }
+
+    private void show(WorkspaceStore.Loaded loaded) {
+        Workspace ws = loaded.workspace();
+        loadingWorkspace = true;
+        try {
+            workspace.set(ws);
+            model.setWorkspaceName(ws.name());
+            model.setMachine(ws.config().launch().machine());
+            model.setAccel(ws.config().launch().accel());
+            stage.setTitle("Porthole — " + ws.name());
+            appSelector.setValue(ws.config().launch().append());
+            replaceEditor(ws);
+            List<SourceBreakpoint> loadedBreakpoints = new ArrayList<>();
+            for (WorkspaceConfig.Breakpoint b : ws.config().breakpoints()) {
+                if (b.file() != null && b.line() != null) {
+                    loadedBreakpoints.add(new SourceBreakpoint(ws.resolvePath(b.file()), b.line(), b.hardware(), b.enabled()));
+                }
+            }
+            breakpoints.setAll(loadedBreakpoints);
+            applyWindowLayout(ws.config().window());
+            runsView.setHistory(new RunHistory(ws.root().resolve("runs")));
+        } finally {
+            loadingWorkspace = false;
+        }
+        view.showBanner(loaded.hasWarning() ? banner(loaded.warning()) : null);
+        tasks.runAction("remember workspace", () -> recent.add(ws.root()), this::refreshRecent, e -> { });
+        openFirstSource(ws);
+    }
+
+    private void replaceEditor(Workspace ws) {
+        EditorViewModel newModel = new EditorViewModel(ws.root(), editorExecutor(), breakpoints);
+        EditorView newView = new EditorView(newModel);
+        SplitPane center = view.splitPanes().get(WorkbenchView.CENTER_SPLIT);
+        double[] dividers = center.getDividerPositions();
+        center.getItems().set(0, newView);
+        center.setDividerPositions(dividers);
+        editorModel = newModel;
+        editorView = newView;
+        editorModel.setHoverValueProvider(expression -> workflow.session()
+                .filter(s -> model.state().get() == GuestState.STOPPED)
+                .map(s -> s.evaluate(expression, 0).thenApply(Optional::of).exceptionally(e -> Optional.empty()))
+                .orElse(CompletableFuture.completedFuture(Optional.empty())));
+    }
+
+    /** Opens the file holding the workspace's entry point (kmain) or its first C file, so the editor is never empty. */
+    private void openFirstSource(Workspace ws) {
+        tasks.run("find sources", () -> {
+            Path main = ws.root().resolve("main.c");
+            if (Files.isRegularFile(main)) {
+                return Optional.of(main);
+            }
+            try (var files = Files.walk(ws.root(), 3)) {
+                return files.filter(f -> f.toString().endsWith(".c")).sorted().findFirst();
+            }
+        }, file -> file.ifPresent(editorModel::open), e -> { });
+    }
+
+    private void refreshRecent() {
+        view.setRecent(recent.list(), this::open);
+    }
+
+    private Node banner(String text) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        HBox.setHgrow(label, Priority.ALWAYS);
+        Button dismiss = new Button("Dismiss");
+        HBox box = new HBox(10, label, dismiss);
+        box.getStyleClass().add("ph-banner");
+        box.setPadding(new Insets(6, 10, 6, 10));
+        dismiss.setOnAction(e -> view.showBanner(null));
+        box.setId("workspace-banner");
+        return box;
+    }
+
+    /** Applies a change to the workspace config and saves it in the background (atomic write). */
+    private void update(java.util.function.UnaryOperator<WorkspaceConfig> change) {
+        Workspace ws = workspace.get();
+        if (ws == null || loadingWorkspace) {
+            return;
+        }
+        Workspace updated = ws.with(change.apply(ws.config()));
+        workspace.set(updated);
+        tasks.runAction("save porthole.json", () -> WorkspaceStore.save(updated), () -> { },
+                e -> problem("could not save " + updated.root().resolve(WorkspaceStore.FILE_NAME) + ": " + e.getMessage()));
+    }
+
+    private void onAppendChanged(String append) {
+        if (append != null) {
+            update(c -> c.withLaunch(c.launch().withAppend(append.trim())));
+        }
+    }
+
+    // --- window layout and theme ---------------------------------------------------------------
+
+    public void applyTheme(Scene scene, Theme newTheme) {
+        theme = newTheme;
+        newTheme.apply(scene);
+        update(c -> c.withWindow(c.window().withTheme(newTheme.id())));
+    }
+
+    private void applyWindowLayout(WorkspaceConfig.Window window) {
+        Theme wanted = Theme.named(window.theme());
+        if (stage.getScene() != null && wanted != theme) {
+            theme = wanted;
+            wanted.apply(stage.getScene());
+        }
+        view.splitPanes().forEach((name, pane) -> {
+            List<Double> positions = window.dividers().get(name);
+            if (positions != null && positions.size() == pane.getDividers().size()) {
+                pane.setDividerPositions(positions.stream().mapToDouble(Double::doubleValue).toArray());
+            }
+        });
+    }
+
+    /** Remembers split positions and window size in porthole.json (called when the window closes). */
+    public void saveWindowLayout() {
+        update(c -> {
+            WorkspaceConfig.Window w = c.window().withSize(stage.getWidth(), stage.getHeight());
+            for (var entry : view.splitPanes().entrySet()) {
+                List<Double> positions = new ArrayList<>();
+                for (double p : entry.getValue().getDividerPositions()) {
+                    positions.add(Math.round(p * 1000) / 1000.0);
+                }
+                w = w.withDividers(entry.getKey(), positions);
+            }
+            return c.withWindow(w);
+        });
+    }
+
+    // --- actions -------------------------------------------------------------------------------
+
+    private void perform(WorkbenchAction action) {
+        switch (action) {
+            case OPEN_FOLDER -> dialogs.chooseFolder("Open a workspace folder", Optional.ofNullable(workspace.get()).map(Workspace::root).orElse(null))
+                    .ifPresent(this::open);
+            case SAVE -> saveEditors();
+            case BUILD -> {
+                buildLog.clear();
+                workflow.build();
+            }
+            case RUN -> workflow.run();
+            case DEBUG -> workflow.debug();
+            case CONTINUE -> workflow.resume();
+            case PAUSE -> workflow.pause();
+            case STEP_OVER -> workflow.stepOver();
+            case STEP_INTO -> workflow.stepInto();
+            case STEP_OUT -> workflow.stepOut();
+            case RUN_TO_LINE -> runToCursor();
+            case RESTART -> workflow.restart();
+            case STOP -> workflow.stop();
+            case TOGGLE_THEME -> applyTheme(stage.getScene(), theme.other());
+        }
+    }
+
+    private void saveEditors() {
+        for (SourceDocument document : List.copyOf(editorModel.documents())) {
+            if (document.isDirty()) {
+                editorView.codeArea(document.path()).ifPresent(area -> editorModel.save(document, area.getText(), () -> { }));
+            }
+        }
+    }
+
+    private void runToCursor() {
+        SourceDocument document = editorModel.selectedProperty().get();
+        Optional<CodeArea> area = document == null ? Optional.empty() : editorView.codeArea(document.path());
+        if (area.isEmpty()) {
+            problem("place the cursor on a source line to run to it");
+            return;
+        }
+        workflow.runTo(document.path(), area.get().getCurrentParagraph() + 1);
+    }
+
+    /** Opens a file in the editor with the caret on {@code line} (1-based), scrolled into the middle of the view. */
+    public void openSource(Path file, int line) {
+        SourceDocument document = editorModel.open(file);
+        Runnable reveal = () -> editorView.codeArea(file).ifPresent(area -> {
+            int paragraph = Math.max(0, Math.min(line - 1, area.getParagraphs().size() - 1));
+            area.moveTo(paragraph, 0);
+            area.showParagraphAtCenter(paragraph);
+            area.requestFocus();
+        });
+        if (document.loadedProperty().get() != null) {
+            Platform.runLater(reveal);
+        } else {
+            document.loadedProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends SourceDocument.LoadedText> obs,
+                                    SourceDocument.LoadedText old, SourceDocument.LoadedText now) {
+                    if (now != null) {
+                        document.loadedProperty().removeListener(this);
+                        Platform.runLater(reveal);
+                    }
+                }
+            });
+        }
+    }
+
+    private void openRun(RunSummary run) {
+        tasks.run("load run " + run.id(), () -> Files.readAllLines(run.dir().resolve("serial.log"), StandardCharsets.ISO_8859_1), lines -> {
+            consoleModel.clear();
+            for (String line : lines) {
+                consoleModel.append(0, line);
+            }
+            view.selectBottomPanel(consoleTab);
+            runOpened.accept(run);
+        }, e -> problem("cannot read the run " + run.dir() + ": " + e.getMessage()));
+    }
+
+    private Consumer<RunSummary> runOpened = run -> { };
+    private java.util.function.BiConsumer<RunSummary, RunSummary> runsCompared = (a, b) -> { };
+
+    /** Extra work when a past run is opened (the trace panel loads its trace). */
+    public void onRunOpened(Consumer<RunSummary> action) {
+        runOpened = action;
+    }
+
+    public void onRunsCompared(java.util.function.BiConsumer<RunSummary, RunSummary> action) {
+        runsCompared = action;
+    }
+
+    private void compareRuns(RunSummary older, RunSummary newer) {
+        runsCompared.accept(older, newer);
+    }
+
+    private TableView<BuildOutcome.Problem> problemsTable() {
+        problems.setId("problems-table");
+        problems.setPlaceholder(new Label("No problems. Build (Ctrl+B) lists compiler, linker and make diagnostics here."));
+        problems.getColumns().add(problemColumn("Severity", 80, BuildOutcome.Problem::severity));
+        problems.getColumns().add(problemColumn("File", 220, p -> String.valueOf(workspace.get() == null ? p.file() : workspace.get().relativize(p.file()))));
+        problems.getColumns().add(problemColumn("Line", 60, p -> p.line() + ":" + p.column()));
+        problems.getColumns().add(problemColumn("Message", 600, BuildOutcome.Problem::message));
+        problems.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+        problems.setRowFactory(t -> {
+            javafx.scene.control.TableRow<BuildOutcome.Problem> row = new javafx.scene.control.TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) {
+                    openProblem(row.getItem());
+                }
+            });
+            return row;
+        });
+        problems.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && problems.getSelectionModel().getSelectedItem() != null) {
+                openProblem(problems.getSelectionModel().getSelectedItem());
+            }
+        });
+        return problems;
+    }
+
+    /** Activating a problem opens its file at its line. */
+    public void openProblem(BuildOutcome.Problem problem) {
+        openSource(problem.file(), problem.line());
+    }
+
+    private static TableColumn<BuildOutcome.Problem, String> problemColumn(String title, double width,
+                                                                           java.util.function.Function<BuildOutcome.Problem, String> value) {
+        TableColumn<BuildOutcome.Problem, String> column = new TableColumn<>(title);
+        column.setPrefWidth(width);
+        column.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyStringWrapper(value.apply(c.getValue())));
+        return column;
+    }
+
+    private dev.porthole.app.editor.TaskExecutor editorExecutor() {
+        return new dev.porthole.app.editor.FxTaskExecutor();
+    }
+
+    // --- the workflow's reports (any thread) --------------------------------------------------
+
+    @Override
+    public void stateChanged(GuestState state, boolean underDebugger, String status) {
+        tasks.onUi(() -> {
+            model.setState(state);
+            model.setDebugging(underDebugger);
+            model.setStatus(status);
+            if (state != GuestState.STOPPED) {
+                editorModel.clearExecutionPoint();
+            }
+        });
+    }
+
+    @Override
+    public void buildOutput(String line) {
+        tasks.onUi(() -> buildLog.appendText(line + "\n"));
+    }
+
+    @Override
+    public void buildFinished(BuildOutcome outcome) {
+        tasks.onUi(() -> {
+            problems.getItems().setAll(outcome.problems());
+            buildLog.appendText("\n" + outcome.summary() + "\n");
+            if (!outcome.success()) {
+                view.selectBottomPanel(outcome.problems().isEmpty() ? buildTab : problemsTab);
+            }
+        });
+    }
+
+    @Override
+    public void guestStarted(Guest guest) {
+        tasks.onUi(() -> {
+            consoleModel.clear();
+            guest.timings().spawn().ifPresent(consoleModel::setRunStart);
+            crashView.showNone();
+            model.setMachine(guest.machine().name().toLowerCase(java.util.Locale.ROOT));
+            model.setAccel(guest.accel().name().toLowerCase(java.util.Locale.ROOT));
+            view.selectBottomPanel(consoleTab);
+            guestStarted.accept(guest);
+        });
+    }
+
+    private Consumer<Guest> guestStarted = g -> { };
+
+    /** Extra work when a guest starts (the trace panel follows it live). */
+    public void onGuestStarted(Consumer<Guest> action) {
+        guestStarted = action;
+    }
+
+    @Override
+    public void consoleLine(SerialLine line) {
+        consoleModel.append(line.hostNanos(), line.text());
+    }
+
+    private Consumer<SerialLine> traceLines = l -> { };
+
+    public void onTraceLine(Consumer<SerialLine> action) {
+        traceLines = action;
+    }
+
+    @Override
+    public void traceLine(SerialLine line) {
+        traceLines.accept(line);
+    }
+
+    @Override
+    public void sessionStarted(DebugSession session) {
+        tasks.onUi(() -> debugPanels.forEach(p -> p.attach(session)));
+    }
+
+    @Override
+    public void stopped(DebugEvent.Stopped stop) {
+        tasks.onUi(() -> {
+            stop.frame().ifPresent(this::showFrame);
+            debugPanels.forEach(p -> p.onStopped(stop));
+        });
+    }
+
+    private void showFrame(Frame frame) {
+        Optional<Path> file = frame.fullPath().map(Path::of).filter(Files::isRegularFile)
+                .or(() -> frame.file().map(f -> workspace.get().resolvePath(f)).filter(Files::isRegularFile));
+        if (file.isPresent() && frame.line().isPresent()) {
+            editorModel.setExecutionPoint(new ExecutionPoint(file.get(), frame.line().getAsInt()));
+            editorView.showExecutionPoint(file.get(), frame.line().getAsInt());
+        }
+    }
+
+    @Override
+    public void running() {
+        tasks.onUi(() -> {
+            editorModel.clearExecutionPoint();
+            debugPanels.forEach(DebugPanelHost::onRunning);
+        });
+    }
+
+    @Override
+    public void crashed(CrashReport report) {
+        tasks.onUi(() -> {
+            crashView.show(report);
+            view.selectBottomPanel(crashTab);
+            report.faultingFrame().ifPresent(f -> openSource(f.file().get(), f.line().getAsInt()));
+        });
+    }
+
+    @Override
+    public void guestExited(GuestExit exit, Path runDir) {
+        tasks.onUi(() -> {
+            debugPanels.forEach(DebugPanelHost::detach);
+            runsView.refresh();
+            guestExited.accept(exit);
+            readBootTime(runDir);
+        });
+    }
+
+    private Consumer<GuestExit> guestExited = e -> { };
+
+    public void onGuestExited(Consumer<GuestExit> action) {
+        guestExited = action;
+    }
+
+    private void readBootTime(Path runDir) {
+        tasks.run("read run " + runDir.getFileName(), () -> RunHistory.read(runDir), run -> run.spawnToExitMs()
+                .ifPresent(ms -> model.setLastBoot(String.format("%.0f ms (%s)", ms, run.outcome()))), e -> { });
+    }
+
+    @Override
+    public void problem(String message) {
+        tasks.onUi(() -> {
+            model.setStatus(message);
+            buildLog.appendText("porthole: " + message + "\n");
+        });
+    }
+
+    /** Keeps the workspace's breakpoints and the live session in step with the editor's gutter. */
+    private final class BreakpointSync implements BreakpointModel.Listener {
+        @Override
+        public void breakpointAdded(SourceBreakpoint breakpoint) {
+            persist();
+            workflow.addBreakpoint(toConfig(breakpoint));
+        }
+
+        @Override
+        public void breakpointRemoved(SourceBreakpoint breakpoint) {
+            persist();
+            workflow.removeBreakpoint(toConfig(breakpoint));
+        }
+
+        @Override
+        public void breakpointChanged(SourceBreakpoint before, SourceBreakpoint after) {
+            persist();
+            workflow.removeBreakpoint(toConfig(before));
+            if (after.enabled()) {
+                workflow.addBreakpoint(toConfig(after));
+            }
+        }
+
+        private WorkspaceConfig.Breakpoint toConfig(SourceBreakpoint b) {
+            Workspace ws = workspace.get();
+            String file = ws == null ? b.file().toString() : ws.relativize(b.file());
+            return new WorkspaceConfig.Breakpoint(file, b.line(), null, b.hardware(), b.enabled(), null);
+        }
+
+        private void persist() {
+            if (loadingWorkspace) {
+                return;
+            }
+            List<WorkspaceConfig.Breakpoint> all = new ArrayList<>();
+            for (SourceBreakpoint b : breakpoints.breakpoints()) {
+                all.add(toConfig(b));
+            }
+            update(c -> c.withBreakpoints(all));
+        }
+    }
+
+    /** Stops the guest and the debugger; the window is closing. */
+    public void shutdown() {
+        saveWindowLayout();
+        workflow.close();
+        consoleModel.close();
+    }
+}
