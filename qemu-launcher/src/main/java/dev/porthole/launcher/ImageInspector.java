@@ -22,6 +22,7 @@ public final class ImageInspector {
     private static final int EM_X86_64 = 62;
     private static final int PT_NOTE = 4;
     private static final int SHT_NOTE = 7;
+    private static final String DEBUG_ELF_HINT = "If this is a debug ELF (like NAME.dbg), boot the image built beside it and let gdb load this one";
 
     private ImageInspector() {
     }
@@ -110,11 +111,11 @@ public final class ImageInspector {
             if (multibootHeader(head)) {
                 throw new LaunchException("image " + path + " is a 64-bit ELF with a multiboot header but no PVH note; QEMU's multiboot loader "
                         + "takes 32-bit ELF only (it says \"Cannot load x86-64 image, give a 32bit one\"): convert it with "
-                        + "'objcopy -O elf32-i386 IMAGE IMAGE.elf32', or link with a PVH note (XEN_ELFNOTE_PHYS32_ENTRY)");
+                        + "'objcopy -O elf32-i386 IMAGE IMAGE.elf32', or link with a PVH note (XEN_ELFNOTE_PHYS32_ENTRY). " + DEBUG_ELF_HINT);
             }
-            throw new LaunchException("image " + path + " is a 64-bit x86 ELF without a PVH note or multiboot header, so QEMU -kernel cannot boot it "
-                    + "(it needs a 32-bit entry point it can find). If this is a debug ELF (like NAME.dbg), boot the image built beside it; "
-                    + "otherwise add a PVH note (XEN_ELFNOTE_PHYS32_ENTRY) or a multiboot header and link a 32-bit ELF");
+            throw new LaunchException("image " + path + " is a 64-bit x86 ELF with no PVH note and no multiboot header, so QEMU -kernel cannot boot it "
+                    + "(it needs a 32-bit entry point it can find): add a PVH note (XEN_ELFNOTE_PHYS32_ENTRY), or a multiboot header and link a "
+                    + "32-bit ELF. " + DEBUG_ELF_HINT);
         }
         if (pvh) {
             return ImageKind.PVH_ELF32;
