@@ -37,6 +37,21 @@ public record GdbOptions(String gdbExecutable, Optional<Path> symbolFile, String
                 Duration.ofSeconds(10));
     }
 
+    /**
+     * For a guest the launcher started with {@code gdbStub(true)}: its stub, its image's debug twin (or the image when it
+     * carries DWARF), hardware breakpoints exactly when the guest runs under KVM.
+     */
+    public static GdbOptions forGuest(dev.porthole.launcher.Guest guest) {
+        String target = guest.gdb().orElseThrow(() -> new DebugException("the guest was launched without a gdbstub; "
+                + "launch it with LaunchSpec.builder(..).gdbStub(true) (and paused(true) to debug from the first instruction)")).target();
+        return new GdbOptions("gdb", guest.image().debugImage(), target, Optional.of(X86_64),
+                guest.accel() == dev.porthole.launcher.Accel.KVM, Optional.empty(), Duration.ofSeconds(10));
+    }
+
+    public GdbOptions withSymbolFile(Path elf) {
+        return new GdbOptions(gdbExecutable, Optional.ofNullable(elf), target, architecture, hardwareBreakpoints, transcript, commandTimeout);
+    }
+
     public GdbOptions withCommandTimeout(Duration timeout) {
         return new GdbOptions(gdbExecutable, symbolFile, target, architecture, hardwareBreakpoints, transcript, timeout);
     }

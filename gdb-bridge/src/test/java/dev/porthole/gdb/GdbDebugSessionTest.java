@@ -9,7 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.porthole.gdb.mi.MiErrorException;
+import dev.porthole.gdb.mi.MiParser;
+import dev.porthole.gdb.mi.MiRecord;
 import dev.porthole.kernel.SampleKernel;
+import dev.porthole.launcher.Accel;
+import dev.porthole.launcher.Guest;
+import dev.porthole.launcher.GuestExit;
+import dev.porthole.launcher.LaunchSpec;
+import dev.porthole.launcher.Machine;
+import dev.porthole.launcher.QemuLauncher;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +36,11 @@ import org.junit.jupiter.api.Test;
 class GdbDebugSessionTest {
     private static final long WAIT = 60; // seconds: generous, the machine is shared; never a timed assertion
 
-    private TestGuest guest;
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path runs;
+    private Guest guest;
     private GdbDebugSession session;
+    private final List<String> transcript = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final BlockingQueue<DebugEvent> events = new LinkedBlockingQueue<>();
     private final List<String> eventThreads = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -48,8 +59,17 @@ class GdbDebugSessionTest {
     }
 
     private GdbDebugSession attach(String append, java.util.function.UnaryOperator<GdbOptions> tweak) throws Exception {
-        guest = TestGuest.start(append);
-        session = GdbDebugSession.start(tweak.apply(guest.gdbOptions()), List.of(e -> {
+        guest = new QemuLauncher().launch(LaunchSpec.builder(SampleKernel.image()).machine(Machine.MICROVM).accel(Accel.TCG)
+                .append(append).paused(true).gdbStub(true).runsRoot(runs).build());
+        GdbOptions options = GdbOptions.forGuest(guest).withTranscript(transcript::add);
+        assertEquals(Optional.of(SampleKernel.debugImage().toRealPath()), options.symbolFile().map(p -> {
+            try {
+                return p.toRealPath();
+            } catch (java.io.IOException e) {
+                return p;
+            }
+        }));
+        session = GdbDebugSession.start(tweak.apply(options), List.of(e -> {
             eventThreads.add(Thread.currentThread().getName());
             events.add(e);
         }));
@@ -107,6 +127,13 @@ class GdbDebugSessionTest {
         // every event came on the one session thread
         assertEquals(1, eventThreads.stream().distinct().count(), eventThreads.toString());
         assertTrue(eventThreads.get(0).startsWith("porthole-gdb-session"));
+        // everything this gdb printed was MI the parser understood
+        List<String> received = transcript.stream().filter(l -> !l.startsWith("> ") && !l.startsWith("stderr: ")).toList();
+        assertTrue(received.size() > 5, transcript.toString());
+        for (String line : received) {
+            assertFalse(MiParser.parse(line) instanceof MiRecord.Unknown, "not MI: " + line);
+        }
+        assertTrue(transcript.stream().anyMatch(l -> l.contains("-gdb-set architecture i386:x86-64")), transcript.toString());
     }
 
     @Test
@@ -281,8 +308,8 @@ class GdbDebugSessionTest {
         assertEquals(SessionState.FAILED, session.state());
         assertThrows(DebugException.class, () -> get(session.next()));
         Thread.sleep(300);
-        assertTrue(guest.qemu.isAlive(), "QEMU must survive gdb");
-        assertFalse(guest.console().contains("Hello"), "the guest must stay paused: " + guest.console());
+        assertTrue(guest.isAlive(), "QEMU must survive gdb");
+        assertFalse(guest.console().text().contains("Hello"), "the guest must stay paused: " + guest.console().text());
     }
 
     @Test
@@ -294,7 +321,9 @@ class GdbDebugSessionTest {
         assertEquals(SessionState.EXITED, session.state());
         assertTrue(exited.description().contains("gone") || exited.description().contains("closed"), exited.description());
         assertThrows(DebugException.class, () -> get(forever));
-        assertEquals(1, guest.awaitExit(WAIT)); // hello exits with code 0 -> QEMU status 1
+        GuestExit exit = guest.awaitExit(Duration.ofSeconds(WAIT));
+        assertEquals(GuestExit.Reason.EXIT, exit.reason());
+        assertEquals(0, exit.code());
     }
 
     @Test

@@ -172,6 +172,16 @@ public final class JdiDebugSession implements DebugSession {
         }
     }
 
+    /**
+     * Attaches to the JVM inside a guest whose JDWP port the launcher forwarded to 127.0.0.1
+     * ({@code LaunchSpec.builder(..).jdwpGuestPort(5005)}).
+     */
+    public static JdiDebugSession attach(dev.porthole.launcher.Guest guest, Duration timeout) {
+        int port = guest.jdwpHostPort().orElseThrow(() -> new DebugException("the guest has no forwarded JDWP port; launch it "
+                + "with LaunchSpec.builder(..).jdwpGuestPort(PORT) where PORT is the guest JVM's -agentlib:jdwp address"));
+        return attach("127.0.0.1", port, timeout);
+    }
+
     /** The JVM's name and version, as it reports them. */
     public String vmDescription() {
         return vm.name() + " " + vm.version();
