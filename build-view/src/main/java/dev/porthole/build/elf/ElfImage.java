@@ -322,8 +322,8 @@ public final class ElfImage {
             }
             byte[] names = new byte[0];
             if (shstrndx != 0) {
-                if (shstrndx >= shnum) {
-                    throw new ElfFormatException(name + ": the section-name table index " + shstrndx + " is outside the " + shnum
+                if (shstrndx < 0 || shstrndx >= shnum) {
+                    throw new ElfFormatException(name + ": the section-name table index " + Integer.toUnsignedString(shstrndx) + " is outside the " + shnum
                             + " sections; the file is corrupt");
                 }
                 long[] s = raw[shstrndx];
