@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import dev.porthole.trace.model.StringPool;
 import dev.porthole.trace.model.TraceBuilder;
 import java.io.ByteArrayOutputStream;
+import java.io.CharConversionException;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,7 +44,14 @@ public final class ChromeTraceReader implements TraceReader {
 
     @Override
     public void read(InputStream in, TraceBuilder builder) throws IOException {
-        new Session(JSON.createParser(in), builder).run();
+        JsonParser parser;
+        try {
+            parser = JSON.createParser(in); // detects UTF-8/16/32 from the first bytes
+        } catch (CharConversionException e) {
+            throw new UnreadableTraceException("not a trace I can read as " + FORMAT + ": its first bytes are not text ("
+                    + e.getMessage() + ")");
+        }
+        new Session(parser, builder).run();
     }
 
     private static final class Session {
@@ -79,7 +87,8 @@ public final class ChromeTraceReader implements TraceReader {
                             + (first == null ? "nothing (the input is empty)" : "a " + first.asString())
                             + ", not [ or {");
                 }
-            } catch (JsonProcessingException | EOFException | ZipException e) {
+            } catch (JsonProcessingException | EOFException | ZipException | CharConversionException e) {
+                // CharConversionException: bytes that are not text in the encoding Jackson detected (UTF-8/16/32)
                 cut(e);
             }
         }
