@@ -11,6 +11,14 @@ import dev.porthole.gdb.BreakpointKind;
 import dev.porthole.gdb.Frame;
 import dev.porthole.gdb.Instruction;
 import dev.porthole.gdb.MemoryBlock;
+import dev.porthole.gdb.ThreadInfo;
+import dev.porthole.gdb.VarChange;
+import dev.porthole.gdb.VarObject;
+import dev.porthole.gdb.mi.command.BreakWatch;
+import dev.porthole.gdb.mi.command.ThreadInfoCommand;
+import dev.porthole.gdb.mi.command.VarCreate;
+import dev.porthole.gdb.mi.command.VarListChildren;
+import dev.porthole.gdb.mi.command.VarUpdate;
 import dev.porthole.gdb.mi.command.BreakInsert;
 import dev.porthole.gdb.mi.command.BreakList;
 import dev.porthole.gdb.mi.command.DataDisassemble;
@@ -50,7 +58,7 @@ class MiParserTest {
 
     @Test
     void everyLineOfTheCapturedSessionsIsMi() throws IOException {
-        for (String name : List.of("compute-session.mi", "fault-session.mi")) {
+        for (String name : List.of("compute-session.mi", "fault-session.mi", "interrupt-and-varobjs.mi")) {
             for (MiRecord r : transcript(name)) {
                 assertFalse(r instanceof MiRecord.Unknown, name + ": not MI: " + r);
             }
@@ -148,6 +156,37 @@ class MiParserTest {
         assertTrue(text.startsWith("CPU#0\n"), text);
         assertTrue(text.contains("CR3=0000000000110000"));
         assertFalse(text.contains("\r"));
+    }
+
+    @Test
+    void varObjectsReadWatchpointsInterruptsAndThreads() throws IOException {
+        List<MiRecord> records = transcript("interrupt-and-varobjs.mi");
+        List<MiRecord.Result> results = records.stream().filter(MiRecord.Result.class::isInstance).map(MiRecord.Result.class::cast).toList();
+        MiRecord.Result created = results.stream().filter(r -> r.results().string("name").isPresent()).findFirst().orElseThrow();
+        VarObject p = new VarCreate("p").parseResult(created, List.of());
+        assertEquals("var1", p.handle());
+        assertEquals(Optional.of("struct point"), p.type());
+        assertEquals(2, p.childCount());
+        List<VarObject> members = new VarListChildren("var1").parseResult(firstResultWith(records, "children"), List.of());
+        assertEquals(List.of("var1.x", "var1.y"), members.stream().map(VarObject::handle).toList());
+        assertEquals(List.of("x", "y"), members.stream().map(VarObject::expression).toList());
+        Breakpoint rwpt = new BreakWatch("compute_result", BreakpointKind.WATCH_READ).parseResult(firstResultWith(records, "hw-rwpt"), List.of());
+        assertEquals(2, rwpt.id());
+        assertEquals(BreakpointKind.WATCH_READ, rwpt.kind());
+        List<MiRecord.Result> errors = results.stream().filter(MiRecord.Result::isError).toList();
+        assertEquals("No symbol \"no_such_variable\" in current context.", errors.get(0).errorMessage());
+        assertEquals(13, errors.get(0).token().getAsLong());
+        assertEquals("Unable to read memory.", errors.get(1).errorMessage());
+        MiRecord.Async interrupted = records.stream().filter(MiRecord.Async.class::isInstance).map(MiRecord.Async.class::cast)
+                .filter(a -> a.results().string("reason", "").equals("signal-received")).findFirst().orElseThrow();
+        assertEquals("SIGINT", interrupted.results().require("signal-name"));
+        List<VarChange> changes = new VarUpdate().parseResult(firstResultWith(records, "changelist"), List.of());
+        assertEquals("var1.x", changes.get(0).handle());
+        assertTrue(changes.get(0).inScope());
+        List<ThreadInfo> threads = new ThreadInfoCommand().parseResult(firstResultWith(records, "threads"), List.of());
+        assertEquals(1, threads.size());
+        assertTrue(threads.get(0).current());
+        assertEquals("app_compute", threads.get(0).frame().orElseThrow().function());
     }
 
     @Test
