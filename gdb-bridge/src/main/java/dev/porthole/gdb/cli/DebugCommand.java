@@ -146,6 +146,7 @@ public final class DebugCommand implements CliCommand {
             out.println("booted " + image + " paused (" + guest.accel().name().toLowerCase() + ", "
                     + guest.machine().name().toLowerCase() + "); run record " + guest.runDir());
             try (GdbDebugSession session = GdbDebugSession.start(options)) {
+                report.launchToAttachNanos = System.nanoTime() - t0;
                 out.println("gdb attached to " + target + ", symbols from " + debugImage);
                 return debug(session, guest, symbol, steps, timeoutSeconds, t0, report, out, err, json);
             } catch (DebugException e) {
@@ -207,7 +208,13 @@ public final class DebugCommand implements CliCommand {
             session.resume(); // ends with the session's Exited; the guest's exit is what we wait for
         }
         GuestExit exit = guest.awaitExit(Duration.ofSeconds(timeoutSeconds));
+        report.launchToExitNanos = System.nanoTime() - t0;
         report.exit = exit;
+        String console = guest.console().text();
+        if (!console.isBlank()) {
+            out.println("guest console:");
+            console.lines().forEach(l -> out.println("  | " + l));
+        }
         out.println("guest exited: " + exit.reason().jsonName() + ", code " + exit.code() + " (QEMU status " + exit.qemuStatus() + ")"
                 + (exit.message().isBlank() ? "" : ": " + exit.message()));
         finishJson(report, guest, json, out);
@@ -231,6 +238,8 @@ public final class DebugCommand implements CliCommand {
         List<Register> registers = List.of();
         final List<DebugEvent.Stopped> steps = new ArrayList<>();
         long launchToStopNanos = -1;
+        long launchToAttachNanos = -1;
+        long launchToExitNanos = -1;
         GuestExit exit;
         String error;
     }
@@ -263,11 +272,9 @@ public final class DebugCommand implements CliCommand {
             });
         }
         ObjectNode timings = root.putObject("timings_ms");
-        if (report.launchToStopNanos >= 0) {
-            timings.put("launch_to_stop", report.launchToStopNanos / 1e6);
-        } else {
-            timings.putNull("launch_to_stop");
-        }
+        millis(timings, "launch_to_attach", report.launchToAttachNanos);
+        millis(timings, "launch_to_stop", report.launchToStopNanos);
+        millis(timings, "launch_to_exit", report.launchToExitNanos);
         ObjectNode exit = root.putObject("exit");
         GuestExit e = report.exit;
         if (e == null && guest.exit().isDone()) {
@@ -284,6 +291,14 @@ public final class DebugCommand implements CliCommand {
             root.put("error", report.error);
         }
         out.println(JSON.writeValueAsString(root));
+    }
+
+    private static void millis(ObjectNode timings, String name, long nanos) {
+        if (nanos >= 0) {
+            timings.put(name, Math.round(nanos / 1e4) / 100.0);
+        } else {
+            timings.putNull(name);
+        }
     }
 
     private static void frame(ObjectNode node, Frame f) {
