@@ -87,7 +87,13 @@ final class QemuGuest implements Guest {
 
     private void startAndWaitForQmp() throws LaunchException {
         // off the spawning thread: a timings.json write must not delay the fork after the spawn stamp
-        timings.onChange(() -> recordWriter.execute(this::writeTimings));
+        timings.onChange(() -> {
+            try {
+                recordWriter.execute(this::writeTimings);
+            } catch (java.util.concurrent.RejectedExecutionException finished) {
+                // the run is over and its final timings.json is written
+            }
+        });
         trace.addListener(line -> timings.stamp(Stamp.FIRST_TRACE_LINE, line.hostNanos()));
         try {
             ServerSocketChannel consoleServer = listen(QemuLauncher.CONSOLE_SOCKET);
@@ -138,6 +144,9 @@ final class QemuGuest implements Guest {
     private LaunchException fail(String message, Exception cause) {
         GuestExit failed = new GuestExit(GuestExit.Reason.QEMU_ERROR, -1, message, -1);
         writeExit(failed);
+        qmp.markClosed(message);
+        recordWriter.shutdown();
+        cleanUpSockets();
         exit.complete(failed);
         return new LaunchException(message + " (run record: " + record.dir() + ")", record.dir(), cause);
     }

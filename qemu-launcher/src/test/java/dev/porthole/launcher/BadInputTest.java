@@ -144,6 +144,32 @@ class BadInputTest {
         assertTrue(lines.get(lines.size() - 1).startsWith("{\"exit\":{\"reason\":\"exit\""), lines.get(lines.size() - 1));
     }
 
+    @Test
+    void aRealGuestPrintingGarbageWithoutANewline() throws Exception {
+        // a tiny multiboot guest (src/test/resources/garbage-guest.S) writes 256 KiB of random bytes, never LF, to COM1
+        // under real QEMU; 50 MB the same way would take a minute under TCG, so the 50 MB case uses FakeQemu
+        int count = 256 * 1024;
+        Path source = Path.of("src", "test", "resources", "garbage-guest.S");
+        Path object = dir.resolve("garbage.o");
+        Path image = dir.resolve("garbage.elf");
+        run("as", "--32", "--defsym", "COUNT=" + count, "-o", object.toString(), source.toString());
+        run("ld", "-m", "elf_i386", "-Ttext", "0x100000", "-e", "_start", "-o", image.toString(), object.toString());
+        try (Guest guest = Guests.LAUNCHER.launch(Guests.kernel("").image(image).build())) {
+            GuestExit exit = guest.awaitExit(Guests.WAIT);
+            assertEquals(GuestExit.Reason.EXIT, exit.reason(), exit.toString());
+            assertEquals(count, Files.size(guest.runDir().resolve(RunRecord.SERIAL)));
+            assertEquals(count / SerialChannel.MAX_LINE_BYTES, guest.console().lineCount());
+            assertTrue(guest.console().lines().stream().allMatch(l -> l.bytes().length == SerialChannel.MAX_LINE_BYTES));
+            assertEquals("exit", Guests.json(guest.runDir().resolve(RunRecord.EXIT)).path("reason").asText());
+        }
+    }
+
+    private static void run(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), String.join(" ", command) + ": " + output);
+    }
+
     static Path fakeQemu() throws Exception {
         Path script = dir.resolve("fake-qemu.sh");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
