@@ -49,7 +49,9 @@ public final class DiagnosticsParser {
     private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;?]*[A-Za-z]|\u001B\\]8;[^\u001B\u0007]*(?:\u001B\\\\|\u0007)");
     private static final Pattern COMPILER = Pattern.compile(
             "^(?<file>[^\\s:][^:]*?):(?<line>\\d+):(?:(?<col>\\d+):)? (?<sev>fatal error|error|warning|note|remark|Error|Warning|Fatal error): "
-                    + "(?<msg>.*?)(?: \\[(?<opt>-W[^\\]]*|-Werror[^\\]]*|-f[^\\]]*)\\])?$");
+                    + "(?<msg>.*)$");
+    /** The option gcc and clang name at the end of a message: {@code [-Wunused-variable]}, {@code [-Werror=...]}. */
+    private static final Pattern OPTION_SUFFIX = Pattern.compile(" \\[(-W[^\\] ]*|-f[^\\] ]*)]$");
     private static final Pattern DRIVER = Pattern.compile(
             "^(?<tool>cc1|cc1plus|cc1obj|gcc|g\\+\\+|cc|c\\+\\+|clang|clang\\+\\+|as|collect2|lto1|lto-wrapper)(?:-[\\d.]+)?: "
                     + "(?<sev>fatal error|error|warning|note): (?<msg>.*)$");
@@ -134,7 +136,8 @@ public final class DiagnosticsParser {
         Matcher m;
         if ((m = MAKE_DIRECTORY.matcher(line)).matches()) {
             if (m.group("what").equals("Entering")) {
-                makeDirectories.push(toPath(m.group("dir"), workingDirectory));
+                Path entered = toPath(m.group("dir"), workingDirectory);
+                makeDirectories.push(entered != null ? entered : workingDirectory); // keeps Entering/Leaving paired
             } else if (!makeDirectories.isEmpty()) {
                 makeDirectories.pop();
             }
@@ -183,8 +186,15 @@ public final class DiagnosticsParser {
             Tool tool = Character.isUpperCase(severityWord.charAt(0)) ? Tool.ASSEMBLER : Tool.COMPILER;
             Severity severity = severity(severityWord);
             String file = m.group("file");
+            String message = m.group("msg");
+            String option = null;
+            Matcher suffix = OPTION_SUFFIX.matcher(message);
+            if (suffix.find()) {
+                option = suffix.group(1);
+                message = message.substring(0, suffix.start());
+            }
             Builder diagnostic = new Builder(severity, tool, file, resolve(file), number(m.group("line")),
-                    m.group("col") == null ? 0 : number(m.group("col")), m.group("msg"), m.group("opt"));
+                    m.group("col") == null ? 0 : number(m.group("col")), message, option);
             if (file.equals(functionFile)) {
                 diagnostic.function = function;
             }
