@@ -1,0 +1,168 @@
+package dev.porthole.trace.view;
+
+import dev.porthole.launcher.HostTimings;
+import dev.porthole.trace.io.PortholeTraceReader;
+import dev.porthole.trace.io.UnreadableTraceException;
+import dev.porthole.trace.model.StringPool;
+import dev.porthole.trace.model.Trace;
+import dev.porthole.trace.model.TraceBuilder;
+import dev.porthole.trace.model.TrackKind;
+import dev.porthole.trace.run.RunTraceLoader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+
+/**
+ * A run's trace while it happens: Porthole trace-stream lines arrive from any thread ({@link #append}); a
+ * background thread turns everything received so far into a {@link Trace} ({@link #build}), with the host's
+ * phases from the launcher's {@link HostTimings} on a "host" lane, aligned the way {@link RunTraceLoader} aligns a
+ * finished run: the host saw the stream's first line at {@code first_trace_line}, the guest wrote it at the
+ * reader's anchor. A host phase still going on (the guest running) is drawn up to now.
+ *
+ * <p>No JavaFX: the workbench calls {@link #build} off the FX thread and swaps the result in at a pulse.
+ */
+public final class LiveTrace {
+    private record Line(String text, long hostNanos) {
+    }
+
+    private final ConcurrentLinkedQueue<Line> incoming = new ConcurrentLinkedQueue<>();
+    private final AtomicLong received = new AtomicLong();
+    private final HostTimings timings;
+    private final LongSupplier clock;
+    private final String source;
+
+    // owned by the building thread
+    private byte[] text = new byte[1 << 14];
+    private int length;
+    private long firstLineHostNanos = Long.MIN_VALUE;
+    private long builtLines;
+
+    /**
+     * @param timings the launcher's stamps for this run, or null when there are none (guest lane only)
+     * @param clock   "now" on the timings' clock ({@link System#nanoTime}), for phases still running
+     * @param source  what the trace is, for messages ("run 2026-11-26-1")
+     */
+    public LiveTrace(HostTimings timings, LongSupplier clock, String source) {
+        this.timings = timings;
+        this.clock = clock;
+        this.source = source;
+    }
+
+    public LiveTrace(HostTimings timings) {
+        this(timings, System::nanoTime, "live run");
+    }
+
+    /** One line of the trace stream, as received at {@code hostNanos} ({@link System#nanoTime}). Any thread. */
+    public void append(String line, long hostNanos) {
+        incoming.add(new Line(line, hostNanos));
+        received.incrementAndGet();
+    }
+
+    /** Lines appended so far. */
+    public long received() {
+        return received.get();
+    }
+
+    /** Whether lines arrived since the last {@link #build}. */
+    public boolean hasNewLines() {
+        return received.get() != builtLines;
+    }
+
+    /** Whether a host phase is still open, so that the trace grows with time even without new lines. */
+    public boolean stillRunning() {
+        return timings != null && timings.cont().isPresent() && timings.exit().isEmpty();
+    }
+
+    /**
+     * Everything received so far as one trace. Call from one thread at a time (the workbench's background
+     * builder). Before the stream's header arrived, the guest lane is empty and only host phases show.
+     */
+    public Trace build() {
+        Line line;
+        while ((line = incoming.poll()) != null) {
+            if (firstLineHostNanos == Long.MIN_VALUE) {
+                firstLineHostNanos = line.hostNanos();
+            }
+            appendBytes(line.text());
+            builtLines++;
+        }
+        TraceBuilder b = new TraceBuilder();
+        b.report().source(source);
+        PortholeTraceReader guest = new PortholeTraceReader();
+        boolean guestRead = false;
+        if (length > 0) {
+            try {
+                guest.read(new ByteArrayInputStream(text, 0, length), b);
+                guestRead = true;
+            } catch (UnreadableTraceException e) {
+                b.report().note("no guest trace yet (" + e.getMessage() + ")");
+            } catch (IOException e) {
+                throw new UncheckedIOException("reading the live trace from memory failed", e);
+            }
+        }
+        if (timings != null) {
+            addHostPhases(b, guestRead ? guest.anchorNs() : Long.MIN_VALUE);
+        }
+        if (b.eventCount() > 0) {
+            b.shiftTimes(-b.minTime());
+        }
+        return b.finish();
+    }
+
+    private void appendBytes(String line) {
+        byte[] bytes = line.getBytes(StandardCharsets.ISO_8859_1);
+        int need = length + bytes.length + 1;
+        if (need > text.length) {
+            text = Arrays.copyOf(text, Math.max(need, text.length * 2));
+        }
+        System.arraycopy(bytes, 0, text, length, bytes.length);
+        length += bytes.length;
+        text[length++] = '\n';
+    }
+
+    /** Host stamps moved onto the guest's axis; {@code guestAnchorNs} is MIN_VALUE when there is no guest trace yet. */
+    private void addHostPhases(TraceBuilder b, long guestAnchorNs) {
+        OptionalLong firstLine = timings.firstTraceLine();
+        long arrival = firstLine.isPresent() ? firstLine.getAsLong() : firstLineHostNanos;
+        long offset;
+        if (guestAnchorNs != Long.MIN_VALUE && arrival != Long.MIN_VALUE) {
+            offset = guestAnchorNs - arrival;
+        } else {
+            offset = -timings.spawn().orElse(0);
+        }
+        StringPool s = b.strings();
+        int host = b.namedTrack(TrackKind.HOST, RunTraceLoader.HOST_PID, 1, RunTraceLoader.HOST_PROCESS, "qemu");
+        int cat = s.intern("host");
+        long now = clock.getAsLong();
+        phase(b, host, timings.spawn(), timings.qmpReady(), now, "qemu.startup", offset, cat);
+        phase(b, host, timings.qmpReady(), timings.cont(), now, "qmp.handshake", offset, cat);
+        phase(b, host, timings.cont(), timings.exit(), now, "guest.running", offset, cat);
+        instant(b, host, timings.spawn(), "spawn", offset, cat);
+        instant(b, host, timings.firstConsoleByte(), "first_console_byte", offset, cat);
+        instant(b, host, timings.firstTraceLine(), "first_trace_line", offset, cat);
+        instant(b, host, timings.exit(), "exit", offset, cat);
+    }
+
+    private static void phase(TraceBuilder b, int track, OptionalLong from, OptionalLong to, long now, String name,
+                              long offset, int cat) {
+        if (from.isEmpty()) {
+            return;
+        }
+        long end = to.orElse(now);
+        if (end >= from.getAsLong()) {
+            b.slice(track, from.getAsLong() + offset, end - from.getAsLong(), b.strings().intern(name), cat, b.argsMark());
+        }
+    }
+
+    private static void instant(TraceBuilder b, int track, OptionalLong at, String name, long offset, int cat) {
+        if (at.isPresent()) {
+            b.instant(track, at.getAsLong() + offset, b.strings().intern(name), cat, b.argsMark());
+        }
+    }
+}
