@@ -13,7 +13,9 @@ public sealed interface DebugEvent permits DebugEvent.Stopped, DebugEvent.Runnin
      * @param reason     the debugger's reason: {@code breakpoint-hit}, {@code end-stepping-range},
      *                   {@code function-finished}, {@code location-reached}, {@code watchpoint-trigger},
      *                   {@code read-watchpoint-trigger}, {@code access-watchpoint-trigger},
-     *                   {@code signal-received} (an interrupt), or {@code attached} for the first stop
+     *                   {@code signal-received} (gdb: an interrupt, {@code signal} is {@code SIGINT}),
+     *                   {@code interrupted} (JDI: the VM was suspended on request), or {@code attached} for the
+     *                   first stop after connecting
      * @param breakpoint the breakpoint or watchpoint number that caused it
      * @param signal     for {@code signal-received}: the signal name ({@code SIGINT})
      * @param watch      for a watchpoint: the expression with its old and new values

@@ -24,6 +24,9 @@ public interface DebugSession extends AutoCloseable {
 
     SessionState state();
 
+    /** The most recent stop (for gdb, including the first one when it attached); empty before any. */
+    java.util.Optional<DebugEvent.Stopped> lastStop();
+
     Set<Capability> capabilities();
 
     void addListener(DebugListener listener);

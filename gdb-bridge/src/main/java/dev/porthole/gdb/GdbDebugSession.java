@@ -183,6 +183,7 @@ public final class GdbDebugSession implements DebugSession {
     }
 
     /** The most recent stop, including the first one at attach time. */
+    @Override
     public Optional<DebugEvent.Stopped> lastStop() {
         return Optional.ofNullable(lastStop);
     }

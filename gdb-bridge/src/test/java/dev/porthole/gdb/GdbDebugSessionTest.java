@@ -137,6 +137,21 @@ class GdbDebugSessionTest {
     }
 
     @Test
+    void hardwareBreakpointsAreTheDefaultWhenTheOptionsSaySoAndAFlagChoosesSoftware() throws Exception {
+        attach("app=hello", o -> {
+            assertFalse(o.hardwareBreakpoints(), "TCG: software breakpoints by default");
+            return o.withHardwareBreakpoints(true); // what forGuest chooses under KVM
+        });
+        DebugEvent.Stopped attached = session.lastStop().orElseThrow();
+        assertEquals("attached", attached.reason());
+        assertEquals(0xfff0L, attached.frame().orElseThrow().address()); // the reset vector: -S held the CPU there
+        assertTrue(get(session.insertBreakpoint(BreakpointSpec.at("kmain"))).hardware());
+        assertFalse(get(session.insertBreakpoint(BreakpointSpec.at("trace_init").withHardware(false))).hardware());
+        assertEquals("kmain", get(session.resume()).frame().orElseThrow().function());
+        assertEquals("trace_init", get(session.resume()).frame().orElseThrow().function());
+    }
+
+    @Test
     void stepIntoACallAndFinishOutOfIt() throws Exception {
         attach("app=hello");
         DebugEvent.Stopped atKmain = breakAt("kmain");

@@ -187,6 +187,7 @@ public final class JdiDebugSession implements DebugSession {
         return vm.name() + " " + vm.version();
     }
 
+    @Override
     public Optional<DebugEvent.Stopped> lastStop() {
         return Optional.ofNullable(lastStop);
     }

@@ -263,7 +263,9 @@ public final class MiConnection {
             orphans = new ArrayList<>(pending.values());
             pending.clear();
         }
-        String why = "gdb exited" + (status == null ? "" : " with status " + status) + " before answering";
+        String tail = stderrTail().strip();
+        String why = "gdb exited" + (status == null ? "" : " with status " + status)
+                + (tail.isEmpty() ? "" : " (it said: " + tail.replace('\n', ' ') + ")") + " before answering";
         for (Pending<?> p : orphans) {
             p.timeout()[0].cancel(false);
             fail(p, new DebugException(why + " '" + p.line() + "'"));
