@@ -108,7 +108,7 @@ public final class QemuLauncher {
         }
         if (jdwpHostPort.isPresent()) {
             argv.addAll(List.of("-netdev", "user,id=net0,hostfwd=tcp:127.0.0.1:" + jdwpHostPort.getAsInt() + "-:" + spec.jdwpGuestPort().getAsInt(),
-                    "-device", (spec.machine() == Machine.MICROVM ? "virtio-net-device" : "virtio-net-pci") + ",netdev=net0"));
+                    "-device", (spec.machine() == Machine.MICROVM ? "virtio-net-device,netdev=net0" : "virtio-net-pci,netdev=net0,romfile=")));
         }
         argv.addAll(spec.extraArgs());
         return argv;
