@@ -1,0 +1,282 @@
+package dev.porthole.app.editor;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Point2D;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.Popup;
+import org.fxmisc.flowless.VirtualizedScrollPane;
+import org.fxmisc.richtext.CodeArea;
+import org.fxmisc.richtext.event.MouseOverTextEvent;
+import org.fxmisc.richtext.model.StyleSpans;
+import org.fxmisc.richtext.model.TwoDimensional;
+
+/**
+ * The contents of one editor tab: a code area with the breakpoint gutter, highlighting kept up to date in the
+ * background, the stopped line marked, variable values on hover while stopped, and the find / go-to-line bar.
+ */
+final class SourceEditorPane extends BorderPane {
+    static final KeyCombination SAVE = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination GO_TO_LINE = new KeyCodeCombination(KeyCode.G, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination TOGGLE_BREAKPOINT = new KeyCodeCombination(KeyCode.F9);
+    /** How long the mouse rests on a word before its value is asked for. */
+    static final Duration HOVER_DELAY = Duration.ofMillis(400);
+    /** Typing pauses this long before the text is highlighted again. */
+    private static final Duration HIGHLIGHT_PAUSE = Duration.ofMillis(150);
+
+    private final SourceDocument document;
+    private final EditorViewModel viewModel;
+    private final CodeArea area = new CodeArea();
+    private final SearchBar searchBar = new SearchBar(area);
+    private final Popup hoverPopup = new Popup();
+    private final Label hoverLabel = new Label();
+    /** Paragraph that carries the current-line style, or -1. */
+    private int styledCurrentParagraph = -1;
+    /** True while the view itself fills the area, so the fill does not count as an edit. */
+    private boolean filling;
+    /** True once the file's text is in the area. */
+    private boolean filled;
+    private int gutterDigits = 2;
+    private long hoverRequest;
+    /** Counts edits, so a save that finishes after more typing leaves the tab marked modified. */
+    private long edits;
+    /** Set by an edit, cleared when a re-highlight is asked for: the fill itself needs none. */
+    private boolean editedSinceHighlight;
+
+    SourceEditorPane(SourceDocument document, EditorViewModel viewModel) {
+        this.document = document;
+        this.viewModel = viewModel;
+        area.getStyleClass().add(EditorStyle.CODE_AREA);
+        area.setEditable(false); // until the text has arrived
+        refreshGutter();
+        setCenter(new VirtualizedScrollPane<>(area));
+        setBottom(searchBar);
+
+        showWhenLoaded();
+        watchEdits();
+        watchBreakpointsAndExecutionPoint();
+        installHover();
+        installKeys();
+    }
+
+    SourceDocument document() {
+        return document;
+    }
+
+    CodeArea codeArea() {
+        return area;
+    }
+
+    private void showWhenLoaded() {
+        Label loading = new Label("Loading " + document.fileName() + "…");
+        loading.getStyleClass().add(EditorStyle.PLACEHOLDER);
+        area.setPlaceholder(loading);
+        if (document.loadedProperty().get() != null) {
+            fill(document.loadedProperty().get());
+        } else {
+            document.loadedProperty().addListener((obs, old, loaded) -> fill(loaded));
+        }
+        document.failureProperty().addListener((obs, old, reason) -> {
+            Label failed = new Label(reason);
+            failed.setWrapText(true);
+            failed.getStyleClass().add(EditorStyle.PLACEHOLDER);
+            area.setPlaceholder(failed);
+        });
+    }
+
+    private void fill(SourceDocument.LoadedText loaded) {
+        filling = true;
+        try {
+            area.replace(0, area.getLength(), loaded.styled());
+            area.getUndoManager().forgetHistory();
+            area.moveTo(0);
+            area.setEditable(true);
+            filled = true;
+        } finally {
+            filling = false;
+        }
+        scrollTo(0);
+        refreshGutter();
+        showExecutionPoint();
+    }
+
+    private void watchEdits() {
+        area.multiPlainChanges().subscribe(changes -> {
+            if (!filling) {
+                edits++;
+                editedSinceHighlight = true;
+                document.markEdited();
+            }
+            if (BreakpointGutter.digits(area.getParagraphs().size()) != gutterDigits) {
+                refreshGutter();
+            }
+        });
+        area.multiPlainChanges().successionEnds(HIGHLIGHT_PAUSE).subscribe(changes -> {
+            if (editedSinceHighlight) {
+                editedSinceHighlight = false;
+                viewModel.highlight(document, area.getText());
+            }
+        });
+        document.highlightingProperty().addListener((obs, old, spans) -> applyHighlighting(spans));
+    }
+
+    /** Applies spans computed in the background, unless the text changed length since (a newer pass is coming). */
+    private void applyHighlighting(StyleSpans<Collection<String>> spans) {
+        if (spans != null && spans.length() == area.getLength()) {
+            area.setStyleSpans(0, spans);
+        }
+    }
+
+    private void watchBreakpointsAndExecutionPoint() {
+        viewModel.breakpoints().breakpoints().addListener((ListChangeListener<SourceBreakpoint>) change -> {
+            boolean mine = false;
+            while (change.next()) {
+                mine |= change.getRemoved().stream().anyMatch(b -> b.file().equals(document.path()))
+                        || change.getAddedSubList().stream().anyMatch(b -> b.file().equals(document.path()));
+            }
+            if (mine) {
+                refreshGutter();
+            }
+        });
+        viewModel.executionPointProperty().addListener((obs, old, point) -> showExecutionPoint());
+    }
+
+    /** Gutter nodes are made per visible paragraph; a new factory makes the area rebuild the visible ones. */
+    private void refreshGutter() {
+        gutterDigits = BreakpointGutter.digits(area.getParagraphs().size());
+        BreakpointGutter gutter = new BreakpointGutter(document, viewModel, () -> area.getParagraphs().size());
+        area.setParagraphGraphicFactory(gutter::apply);
+    }
+
+    private void showExecutionPoint() {
+        if (styledCurrentParagraph >= 0 && styledCurrentParagraph < area.getParagraphs().size()) {
+            area.setParagraphStyle(styledCurrentParagraph, List.of());
+        }
+        styledCurrentParagraph = -1;
+        Optional<ExecutionPoint> point = viewModel.executionPointProperty().get()
+                .filter(p -> p.file().equals(document.path()));
+        if (point.isPresent() && filled) {
+            int paragraph = Math.min(point.get().line(), area.getParagraphs().size()) - 1;
+            area.setParagraphStyle(paragraph, List.of(EditorStyle.CURRENT_LINE));
+            styledCurrentParagraph = paragraph;
+            area.moveTo(paragraph, 0);
+            scrollTo(paragraph);
+        }
+        refreshGutter();
+        hideHover();
+    }
+
+    /**
+     * Centres a paragraph. A freshly filled or not yet shown area has no viewport to centre in, so the scroll waits
+     * until the area has a height and is laid out.
+     */
+    void scrollTo(int paragraph) {
+        if (area.getHeight() > 0 && area.getScene() != null) {
+            area.showParagraphAtCenter(paragraph);
+            Platform.runLater(() -> {
+                if (paragraph < area.getParagraphs().size()) {
+                    area.showParagraphAtCenter(paragraph);
+                }
+            });
+            return;
+        }
+        area.heightProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Number> obs, Number old, Number height) {
+                if (height.doubleValue() > 0) {
+                    area.heightProperty().removeListener(this);
+                    Platform.runLater(() -> scrollTo(paragraph));
+                }
+            }
+        });
+    }
+
+    /** Whether the paragraph of a 1-based line carries the current-line style: what the user sees as the band. */
+    boolean isMarkedCurrent(int line) {
+        int paragraph = line - 1;
+        return paragraph >= 0 && paragraph < area.getParagraphs().size()
+                && area.getParagraph(paragraph).getParagraphStyle().contains(EditorStyle.CURRENT_LINE);
+    }
+
+    private void installHover() {
+        hoverLabel.getStyleClass().add(EditorStyle.HOVER_VALUE);
+        hoverLabel.getStylesheets().add(EditorView.STYLESHEET);
+        hoverPopup.getContent().add(hoverLabel);
+        hoverPopup.setAutoHide(true);
+        area.setMouseOverTextDelay(HOVER_DELAY);
+        area.addEventHandler(MouseOverTextEvent.MOUSE_OVER_TEXT_BEGIN, event -> {
+            if (!viewModel.isStopped()) {
+                return;
+            }
+            TwoDimensional.Position at = area.offsetToPosition(event.getCharacterIndex(), TwoDimensional.Bias.Forward);
+            String line = area.getParagraph(at.getMajor()).getText();
+            Optional<String> expression = EditorViewModel.expressionAt(line, at.getMinor());
+            if (expression.isEmpty()) {
+                return;
+            }
+            long request = ++hoverRequest;
+            Point2D where = event.getScreenPosition();
+            viewModel.hoverValue(expression.get()).whenComplete((value, failure) -> Platform.runLater(() -> {
+                if (request == hoverRequest && failure == null && value.isPresent() && viewModel.isStopped()) {
+                    showHover(expression.get() + " = " + value.get(), where);
+                }
+            }));
+        });
+        area.addEventHandler(MouseOverTextEvent.MOUSE_OVER_TEXT_END, event -> hideHover());
+    }
+
+    private void showHover(String text, Point2D screen) {
+        hoverLabel.setText(text);
+        if (getScene() != null && getScene().getWindow() != null) {
+            hoverPopup.show(getScene().getWindow(), screen.getX() + 4, screen.getY() + 18);
+        }
+    }
+
+    private void hideHover() {
+        hoverRequest++;
+        hoverPopup.hide();
+    }
+
+    private void installKeys() {
+        addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (SAVE.match(event)) {
+                save();
+            } else if (FIND.match(event)) {
+                searchBar.open(SearchBar.Mode.FIND);
+            } else if (GO_TO_LINE.match(event)) {
+                searchBar.open(SearchBar.Mode.GO_TO_LINE);
+            } else if (TOGGLE_BREAKPOINT.match(event) && area.isFocused()) {
+                viewModel.toggleBreakpoint(document.path(), area.getCurrentParagraph() + 1);
+            } else {
+                hideHover();
+                return;
+            }
+            event.consume();
+        });
+    }
+
+    void save() {
+        if (filled) {
+            long editsAtSave = edits;
+            viewModel.save(document, area.getText(), () -> {
+                if (edits != editsAtSave) {
+                    document.markEdited();
+                }
+            });
+        }
+    }
+
+    void openSearch(SearchBar.Mode mode) {
+        searchBar.open(mode);
+    }
+}

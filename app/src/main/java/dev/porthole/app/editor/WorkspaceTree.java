@@ -1,0 +1,107 @@
+package dev.porthole.app.editor;
+
+import dev.porthole.icons.Icon;
+import dev.porthole.icons.Icons;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.scene.control.TreeCell;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+
+/**
+ * The workspace's files: folders are listed in the background the first time they are expanded, build outputs and
+ * version-control folders are left out, sources come before other files. Double-click or Enter opens a file.
+ */
+final class WorkspaceTree extends TreeView<Path> {
+    private final EditorViewModel viewModel;
+
+    WorkspaceTree(EditorViewModel viewModel) {
+        this.viewModel = viewModel;
+        getStyleClass().add(EditorStyle.TREE);
+        FolderItem root = new FolderItem(viewModel.workspaceRoot());
+        setRoot(root);
+        root.setExpanded(true);
+        setShowRoot(true);
+        setCellFactory(tree -> new FileCell());
+        setOnKeyPressed(event -> {
+            if (event.getCode() == KeyCode.ENTER) {
+                openSelected();
+                event.consume();
+            }
+        });
+    }
+
+    private void openSelected() {
+        TreeItem<Path> item = getSelectionModel().getSelectedItem();
+        if (item != null && item.getValue() != null && item.isLeaf() && !(item instanceof FolderItem)) {
+            viewModel.open(item.getValue());
+        }
+    }
+
+    /** A folder whose children are listed on first expansion; until then it holds one "loading" placeholder. */
+    private final class FolderItem extends TreeItem<Path> {
+        private boolean listed;
+
+        FolderItem(Path folder) {
+            super(folder);
+            getChildren().add(new TreeItem<>(null));
+            expandedProperty().addListener((obs, was, expanded) -> {
+                if (expanded && !listed) {
+                    listed = true;
+                    viewModel.listFolder(folder, this::showChildren);
+                }
+            });
+        }
+
+        private void showChildren(List<Path> children) {
+            getChildren().setAll(children.stream()
+                    .map(child -> Files.isDirectory(child) ? new FolderItem(child) : new TreeItem<>(child))
+                    .toList());
+        }
+
+        @Override
+        public boolean isLeaf() {
+            return false;
+        }
+    }
+
+    private final class FileCell extends TreeCell<Path> {
+        FileCell() {
+            setOnMouseClicked(event -> {
+                if (event.getButton() == MouseButton.PRIMARY && event.getClickCount() == 2 && !isEmpty()
+                        && getItem() != null && !(getTreeItem() instanceof FolderItem)) {
+                    viewModel.open(getItem());
+                }
+            });
+        }
+
+        @Override
+        protected void updateItem(Path path, boolean empty) {
+            super.updateItem(path, empty);
+            getStyleClass().removeAll(EditorStyle.TREE_SOURCE, EditorStyle.TREE_OTHER);
+            if (empty) {
+                setText(null);
+                setGraphic(null);
+                return;
+            }
+            if (path == null) {
+                setText("Loading…");
+                setGraphic(null);
+                getStyleClass().add(EditorStyle.TREE_OTHER);
+                return;
+            }
+            Path name = path.getFileName();
+            setText(name == null ? path.toString() : name.toString());
+            if (getTreeItem() instanceof FolderItem) {
+                setGraphic(Icons.node(getTreeItem().isExpanded() ? Icon.FOLDER_OPEN : Icon.FOLDER));
+            } else {
+                boolean source = SourceLanguage.of(path).isSource();
+                setGraphic(Icons.node(source ? Icon.EDITOR : Icon.FILE));
+                getStyleClass().add(source ? EditorStyle.TREE_SOURCE : EditorStyle.TREE_OTHER);
+            }
+        }
+    }
+}

@@ -1,0 +1,287 @@
+package dev.porthole.app.editor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TreeCell;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.fxmisc.richtext.CodeArea;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The editor driven as a user drives it, on a copy of the kernel's app_compute.c, with real background loading.
+ * Lines referred to below are lines of that file (see src/test/resources/.../app_compute.c).
+ */
+@ExtendWith(ApplicationExtension.class)
+class EditorViewTest {
+    private static final int STEP_BODY_LINE = 25;   // "  p->x += dx;"
+    private static final int D2_LINE = 42;          // "    d2 = compute_step(&p, dx, dy);"
+
+    @TempDir
+    Path workspace;
+
+    private Path file;
+    private BreakpointModel breakpoints;
+    private EditorViewModel viewModel;
+    private EditorView view;
+    private FxTaskExecutor executor;
+    private final AtomicReference<String> askedFor = new AtomicReference<>();
+
+    @Start
+    void start(Stage stage) throws IOException {
+        Files.createDirectories(workspace.resolve("build"));
+        Files.writeString(workspace.resolve("build/generated.c"), "int generated;\n");
+        Files.createDirectories(workspace.resolve(".git"));
+        Files.writeString(workspace.resolve("Makefile"), "all:\n\tgcc -c app_compute.c\n");
+        try (InputStream in = Objects.requireNonNull(getClass().getResourceAsStream("app_compute.c"))) {
+            file = workspace.resolve("app_compute.c");
+            Files.copy(in, file);
+        }
+        breakpoints = new BreakpointModel();
+        executor = new FxTaskExecutor();
+        viewModel = new EditorViewModel(workspace, executor, breakpoints);
+        viewModel.setHoverValueProvider(expression -> {
+            askedFor.set(expression);
+            return CompletableFuture.completedFuture(expression.equals("d2") ? Optional.of("1234") : Optional.empty());
+        });
+        view = new EditorView(viewModel);
+        stage.setScene(new Scene(view, 1100, 700));
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() {
+        executor.close();
+    }
+
+    // --- helpers: what a user finds on screen -----------------------------------------------------------------
+
+    private CodeArea openAndWait(FxRobot robot, Path path) throws TimeoutException {
+        robot.interact(() -> viewModel.open(path));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.codeArea(path).map(a -> a.getLength() > 0).orElse(false));
+        WaitForAsyncUtils.waitForFxEvents();
+        return view.codeArea(path).orElseThrow();
+    }
+
+    private static Optional<Node> gutterOf(FxRobot robot, CodeArea area, int line) {
+        return robot.from(area).lookup(".ph-gutter").match(n -> Integer.valueOf(line).equals(n.getUserData())).tryQuery();
+    }
+
+    private static boolean gutterShows(FxRobot robot, CodeArea area, int line, String styleClass) {
+        return gutterOf(robot, area, line).map(g -> !robot.from(g).lookup("." + styleClass).queryAll().isEmpty())
+                .orElse(false);
+    }
+
+    /** Screen point in the middle of a token on a 1-based line. */
+    private static Point2D pointOn(CodeArea area, int line, String token) {
+        try {
+            return WaitForAsyncUtils.asyncFx(() -> pointOnFx(area, line, token)).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("cannot locate '" + token + "' on line " + line, e);
+        }
+    }
+
+    private static Point2D pointOnFx(CodeArea area, int line, String token) {
+        int column = area.getParagraph(line - 1).getText().indexOf(token);
+        assertTrue(column >= 0, "'" + token + "' not on line " + line + ": " + area.getParagraph(line - 1).getText());
+        int offset = area.getAbsolutePosition(line - 1, column);
+        Bounds bounds = area.getCharacterBoundsOnScreen(offset, offset + token.length()).orElseThrow(
+                () -> new AssertionError("line " + line + " is not on screen"));
+        return new Point2D(bounds.getMinX() + Math.min(4, bounds.getWidth() / 2), bounds.getCenterY());
+    }
+
+    private void waitUntil(String what, java.util.function.BooleanSupplier condition) throws TimeoutException {
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
+        } catch (TimeoutException e) {
+            throw new TimeoutException("waited 10 s for: " + what);
+        }
+    }
+
+    // --- tests -----------------------------------------------------------------------------------------------
+
+    @Test
+    void clickingTheGutterSetsAndClearsABreakpoint(FxRobot robot) throws TimeoutException {
+        CodeArea area = openAndWait(robot, file);
+        robot.clickOn(gutterOf(robot, area, STEP_BODY_LINE).orElseThrow());
+        assertEquals(List.of(SourceBreakpoint.software(file, STEP_BODY_LINE)), breakpoints.breakpoints());
+        assertTrue(gutterShows(robot, area, STEP_BODY_LINE, EditorStyle.BREAKPOINT), "a red dot on the line");
+        assertFalse(gutterShows(robot, area, STEP_BODY_LINE + 1, EditorStyle.BREAKPOINT), "and only there");
+
+        robot.clickOn(gutterOf(robot, area, STEP_BODY_LINE).orElseThrow());
+        assertTrue(breakpoints.breakpoints().isEmpty());
+        assertFalse(gutterShows(robot, area, STEP_BODY_LINE, EditorStyle.BREAKPOINT));
+    }
+
+    @Test
+    void hardwareBreakpointsShowTheirOwnMarker(FxRobot robot) throws TimeoutException {
+        CodeArea area = openAndWait(robot, file);
+        robot.interact(() -> viewModel.hardwareBreakpointsByDefaultProperty().set(true));
+        robot.clickOn(gutterOf(robot, area, 26).orElseThrow());
+        assertTrue(breakpoints.find(file, 26).orElseThrow().hardware());
+        assertTrue(gutterShows(robot, area, 26, EditorStyle.BREAKPOINT_HARDWARE));
+        assertFalse(gutterShows(robot, area, 26, EditorStyle.BREAKPOINT));
+    }
+
+    @Test
+    void f9TogglesTheBreakpointAtTheCaret(FxRobot robot) throws TimeoutException {
+        CodeArea area = openAndWait(robot, file);
+        robot.clickOn(pointOn(area, 27, "dist2"));
+        robot.type(KeyCode.F9);
+        assertTrue(breakpoints.find(file, 27).isPresent(), "F9 set a breakpoint on line 27: " + breakpoints.breakpoints());
+        assertTrue(gutterShows(robot, area, 27, EditorStyle.BREAKPOINT));
+        robot.type(KeyCode.F9);
+        assertTrue(breakpoints.breakpoints().isEmpty());
+    }
+
+    @Test
+    void theStoppedLineIsMarkedAndScrolledToUntilTheGuestRuns(FxRobot robot) throws TimeoutException {
+        // Stopping in a file that is not open yet opens it.
+        robot.interact(() -> view.showExecutionPoint(file, 48));
+        waitUntil("the stopped line marked", () -> view.isMarkedCurrent(file, 48));
+        CodeArea area = view.codeArea(file).orElseThrow();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(area.getParagraphBoundsOnScreen(47).isPresent(), "line 48 is scrolled into view");
+        assertTrue(gutterShows(robot, area, 48, EditorStyle.CURRENT_LINE_ARROW), "the arrow is in the gutter");
+        assertFalse(view.isMarkedCurrent(file, 47));
+
+        robot.interact(() -> view.showExecutionPoint(file, 25));
+        assertTrue(view.isMarkedCurrent(file, 25));
+        assertFalse(view.isMarkedCurrent(file, 48), "the old line loses the band");
+
+        robot.interact(viewModel::clearExecutionPoint);
+        assertFalse(view.isMarkedCurrent(file, 25));
+        assertFalse(gutterShows(robot, area, 25, EditorStyle.CURRENT_LINE_ARROW));
+    }
+
+    @Test
+    void hoveringAVariableWhileStoppedShowsItsValue(FxRobot robot) throws TimeoutException {
+        CodeArea area = openAndWait(robot, file);
+        robot.interact(() -> view.showExecutionPoint(file, D2_LINE));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.moveTo(pointOn(area, D2_LINE, "d2 ="));
+        robot.moveBy(1, 0);
+        waitUntil("the hover value", () -> !robot.lookup("." + EditorStyle.HOVER_VALUE).queryAll().isEmpty()
+                && robot.lookup("." + EditorStyle.HOVER_VALUE).queryAs(Label.class).isVisible());
+        Label value = robot.lookup("." + EditorStyle.HOVER_VALUE).queryAs(Label.class);
+        assertEquals("d2 = 1234", value.getText());
+        assertEquals("d2", askedFor.get());
+    }
+
+    @Test
+    void noValueIsAskedForWhileTheGuestRuns(FxRobot robot) throws TimeoutException {
+        CodeArea area = openAndWait(robot, file);
+        robot.interact(() -> area.showParagraphAtCenter(D2_LINE - 1));
+        robot.moveTo(pointOn(area, D2_LINE, "d2 ="));
+        robot.moveBy(1, 0);
+        robot.sleep(2 * SourceEditorPane.HOVER_DELAY.toMillis());
+        assertEquals(null, askedFor.get());
+        assertTrue(robot.lookup("." + EditorStyle.HOVER_VALUE).queryAll().stream().noneMatch(Node::isVisible));
+    }
+
+    @Test
+    void ctrlSSavesAtomicallyAndClearsTheDirtyDot(FxRobot robot) throws Exception {
+        CodeArea area = openAndWait(robot, file);
+        Object inodeBefore = Files.getAttribute(file, "unix:ino");
+        robot.clickOn(pointOn(area, 23, "int64"));
+        robot.push(KeyCode.HOME);
+        robot.write("/* edited */ ");
+        Tab tab = robot.lookup(".ph-editor-tabs").queryAs(TabPane.class).getSelectionModel().getSelectedItem();
+        assertEquals("● app_compute.c", tab.getText(), "a modified tab shows a dot");
+
+        robot.push(KeyCode.CONTROL, KeyCode.S);
+        waitUntil("the save", () -> !viewModel.document(file).orElseThrow().isDirty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("app_compute.c", tab.getText());
+        List<String> lines = Files.readAllLines(file);
+        assertEquals("/* edited */   int64 dist2;", lines.get(22));
+        assertEquals(49, lines.size());
+        // A rename puts a new file in place; an in-place write would keep the inode.
+        assertFalse(inodeBefore.equals(Files.getAttribute(file, "unix:ino")), "the file was replaced by a rename");
+        try (Stream<Path> left = Files.list(workspace)) {
+            assertTrue(left.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temp file left");
+        }
+    }
+
+    @Test
+    void ctrlFFindsAndCtrlGGoesToALine(FxRobot robot) throws TimeoutException {
+        CodeArea area = openAndWait(robot, file);
+        robot.clickOn(area);
+        robot.push(KeyCode.CONTROL, KeyCode.F);
+        robot.write("compute_step");
+        assertEquals("compute_step", area.getSelectedText(), "typing finds the first match");
+        int first = area.getSelection().getStart();
+        assertEquals(20, area.offsetToPosition(first, org.fxmisc.richtext.model.TwoDimensional.Bias.Forward).getMajor());
+        robot.type(KeyCode.ENTER);
+        assertEquals(41, area.getCurrentParagraph(), "Enter goes to the next match, on line 42");
+        assertEquals("2 of 2", robot.lookup("." + EditorStyle.SEARCH_INFO).queryAs(Label.class).getText());
+        robot.type(KeyCode.ENTER);
+        assertEquals(first, area.getSelection().getStart(), "and wraps around");
+        robot.type(KeyCode.ESCAPE);
+
+        robot.push(KeyCode.CONTROL, KeyCode.G);
+        robot.write("39");
+        robot.type(KeyCode.ENTER);
+        assertEquals(38, area.getCurrentParagraph());
+        assertTrue(area.isFocused(), "the text has the focus back");
+    }
+
+    @Test
+    void ctrlWClosesTheTabButAsksFirstWhenModified(FxRobot robot) throws TimeoutException {
+        CodeArea area = openAndWait(robot, file);
+        AtomicInteger asked = new AtomicInteger();
+        robot.interact(() -> view.setMayDiscardChanges(doc -> asked.incrementAndGet() > 1));
+        robot.clickOn(pointOn(area, 23, "int64"));
+        robot.write("x");
+        robot.push(KeyCode.CONTROL, KeyCode.W);
+        assertEquals(1, asked.get());
+        assertEquals(1, viewModel.documents().size(), "the user said keep it");
+        robot.push(KeyCode.CONTROL, KeyCode.W);
+        assertEquals(0, viewModel.documents().size());
+    }
+
+    @Test
+    void theTreeHidesBuildFoldersAndDoubleClickOpensAFile(FxRobot robot) throws TimeoutException {
+        waitUntil("the tree listed", () -> robot.lookup(".tree-cell").queryAllAs(TreeCell.class).stream()
+                .anyMatch(c -> "app_compute.c".equals(c.getText())));
+        Set<String> shown = robot.lookup(".tree-cell").queryAllAs(TreeCell.class).stream()
+                .map(c -> (String) c.getText()).filter(Objects::nonNull).collect(java.util.stream.Collectors.toSet());
+        assertFalse(shown.contains("build"), shown.toString());
+        assertFalse(shown.contains(".git"), shown.toString());
+        assertTrue(shown.contains("Makefile"), shown.toString());
+
+        robot.doubleClickOn("app_compute.c");
+        waitUntil("the file open", () -> view.codeArea(file).map(a -> a.getLength() > 0).orElse(false));
+        assertEquals(file, viewModel.selectedProperty().get().path());
+    }
+}
