@@ -423,6 +423,22 @@ public final class GdbDebugSession implements DebugSession {
         return mi.send(new Monitor(command));
     }
 
+    /**
+     * Switches gdb's memory reads and writes between virtual addresses (through the guest's page tables, the
+     * default) and physical ones, with QEMU's {@code Qqemu.PhyMemMode} packet. Physical mode reads what the page
+     * tables hide: the multiboot information below the kernel, page tables themselves.
+     */
+    public CompletableFuture<Void> physicalMemoryMode(boolean physical) {
+        return mi.send(new dev.porthole.gdb.mi.command.InterpreterExecConsole("maint packet Qqemu.PhyMemMode:" + (physical ? 1 : 0)))
+                .thenApply(text -> {
+                    if (!text.contains("received: \"OK\"")) {
+                        throw new DebugException("QEMU's stub refused physical memory mode (" + text.strip()
+                                + "); it needs QEMU 4.2 or newer");
+                    }
+                    return null;
+                });
+    }
+
     // --- ending --------------------------------------------------------------------------------
 
     @Override

@@ -220,6 +220,33 @@ class GdbDebugSessionTest {
     }
 
     @Test
+    void physicalModeReadsWhatThePageTablesHide() throws Exception {
+        attach("app=hello");
+        breakAt("app_run"); // after boot.vm: only the kernel image and free RAM are mapped, not the first MiB
+        long mbinfo = Long.decode(get(session.evaluate("mbinfo_addr", 0)));
+        assertTrue(mbinfo < 0x100000, "multiboot info below the kernel: 0x" + Long.toHexString(mbinfo));
+        assertThrows(MiErrorException.class, () -> get(session.readMemory(Long.toString(mbinfo), 4)));
+        get(session.physicalMemoryMode(true));
+        MemoryBlock info = get(session.readMemory(Long.toString(mbinfo), 4));
+        assertEquals(4, info.length());
+        get(session.physicalMemoryMode(false));
+        assertThrows(MiErrorException.class, () -> get(session.readMemory(Long.toString(mbinfo), 4)));
+    }
+
+    @Test
+    void attachesOverTcpOnLoopbackToo() throws Exception {
+        int port;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        guest = new QemuLauncher().launch(LaunchSpec.builder(SampleKernel.image()).machine(Machine.MICROVM).accel(Accel.TCG)
+                .append("app=hello").paused(true).gdbStub(false).addExtraArgs("-gdb", "tcp:127.0.0.1:" + port)
+                .runsRoot(runs).build());
+        session = GdbDebugSession.start(GdbOptions.forTarget("127.0.0.1:" + port, SampleKernel.debugImage()));
+        assertEquals("kmain", breakAt("kmain").frame().orElseThrow().function());
+    }
+
+    @Test
     void watchpointInComputeFiresWithOldAndNewValues() throws Exception {
         attach("app=compute");
         Breakpoint wp = get(session.insertWatchpoint("compute_result", BreakpointKind.WATCH_WRITE));
@@ -343,7 +370,7 @@ class GdbDebugSessionTest {
 
     @Test
     void aCommandThatNeverAnswersTimesOutWithoutEndingTheSession() throws Exception {
-        attach("app=hello", o -> o.withCommandTimeout(Duration.ofMillis(800)));
+        attach("app=hello", o -> o.withCommandTimeout(Duration.ofMillis(2000)));
         long pid = session.gdbProcess().pid();
         new ProcessBuilder("kill", "-STOP", Long.toString(pid)).start().waitFor();
         try {
