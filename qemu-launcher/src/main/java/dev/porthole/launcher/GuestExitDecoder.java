@@ -13,9 +13,11 @@ final class GuestExitDecoder {
      * @param killedByUs     {@link Guest#kill()} was called
      * @param timedOut       the launch timeout expired and Porthole killed QEMU
      * @param panicEvent     QMP delivered GUEST_PANICKED
+     * @param monitorCameUp  QEMU's QMP greeting arrived: QEMU got through its start-up (it greets before any guest code runs)
      * @param timeoutSeconds for the message
      */
-    static GuestExit decode(int status, String stderr, boolean killedByUs, boolean timedOut, boolean panicEvent, double timeoutSeconds) {
+    static GuestExit decode(int status, String stderr, boolean killedByUs, boolean timedOut, boolean panicEvent, boolean monitorCameUp,
+            double timeoutSeconds) {
         String qemuError = qemuErrorLines(stderr);
         if (timedOut) {
             return new GuestExit(Reason.TIMEOUT, -1, "the guest was still running after the " + seconds(timeoutSeconds)
@@ -36,6 +38,11 @@ final class GuestExitDecoder {
         }
         if (!qemuError.isEmpty()) {
             return new GuestExit(Reason.QEMU_ERROR, -1, "QEMU failed (status " + status + "): " + qemuError.strip(), status);
+        }
+        if (!monitorCameUp) {
+            String said = stderr.isBlank() ? "it printed nothing; is this binary really QEMU?" : "it printed: " + stderr.strip();
+            return new GuestExit(Reason.QEMU_ERROR, -1, "QEMU exited with status " + status + " before its monitor came up, so no guest ran; "
+                    + said, status);
         }
         if (status == 0) {
             return new GuestExit(Reason.SHUTDOWN, 0, "the guest shut down (or QEMU was asked to quit)", status);

@@ -7,6 +7,8 @@ import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +36,7 @@ import java.util.stream.Stream;
 final class QemuGuest implements Guest {
     private static final Duration QMP_READY_LIMIT = Duration.ofSeconds(10);
     private static final Duration DRAIN_LIMIT = Duration.ofSeconds(3);
+    private static final Duration ACCEPT_AFTER_EXIT_LIMIT = Duration.ofSeconds(5);
     private static final ScheduledExecutorService TIMERS = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "porthole-guest-timeouts");
         t.setDaemon(true);
@@ -56,6 +59,10 @@ final class QemuGuest implements Guest {
     private final AtomicBoolean killedByUs = new AtomicBoolean();
     private final AtomicBoolean timedOut = new AtomicBoolean();
     private final List<Thread> readers = new ArrayList<>();
+    /** One per socket: completes when QEMU's connection was accepted (or the socket closed without one). */
+    private final List<CompletableFuture<Void>> accepted = new ArrayList<>();
+    private final List<Selector> selectors = new ArrayList<>();
+    private volatile boolean processGone;
     private final List<ServerSocketChannel> servers = new ArrayList<>();
     private final ExecutorService recordWriter;
     private volatile Process process;
@@ -103,7 +110,9 @@ final class QemuGuest implements Guest {
             FileChannel traceLog = FileChannel.open(record.file(RunRecord.TRACE), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             startReader("console", consoleServer, console, serialLog, true);
             startReader("trace", traceServer, trace, traceLog, false);
-            Thread qmpThread = new Thread(() -> acceptQmp(qmpServer), "porthole-qmp-accept-" + record.dir().getFileName());
+            CompletableFuture<Void> qmpConnected = new CompletableFuture<>();
+            accepted.add(qmpConnected);
+            Thread qmpThread = new Thread(() -> acceptQmp(qmpServer, qmpConnected), "porthole-qmp-accept-" + record.dir().getFileName());
             qmpThread.setDaemon(true);
             qmpThread.start();
         } catch (IOException e) {
@@ -160,19 +169,26 @@ final class QemuGuest implements Guest {
     }
 
     private void startReader(String name, ServerSocketChannel server, SerialChannel channel, FileChannel log, boolean console) {
-        Thread reader = new Thread(() -> readChannel(server, channel, log, console), "porthole-" + name + "-" + record.dir().getFileName());
+        CompletableFuture<Void> connected = new CompletableFuture<>();
+        accepted.add(connected);
+        Thread reader = new Thread(() -> readChannel(server, channel, log, console, connected), "porthole-" + name + "-" + record.dir().getFileName());
         reader.setDaemon(true);
         readers.add(reader);
         reader.start();
     }
 
-    private void readChannel(ServerSocketChannel server, SerialChannel channel, FileChannel log, boolean isConsole) {
+    private void readChannel(ServerSocketChannel server, SerialChannel channel, FileChannel log, boolean isConsole,
+            CompletableFuture<Void> connected) {
         try (log) {
             SocketChannel connection;
             try {
-                connection = server.accept();
+                connection = acceptUnlessGone(server);
             } finally {
+                connected.complete(null);
                 closeAndUnlink(server);
+            }
+            if (connection == null) {
+                return;
             }
             try (connection) {
                 ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
@@ -200,19 +216,57 @@ final class QemuGuest implements Guest {
         }
     }
 
-    private void acceptQmp(ServerSocketChannel server) {
+    /**
+     * Accepts QEMU's connection; null when QEMU is gone without having made one. Non-blocking with a selector, so the
+     * exit path can wake it and still take a connection that waits in the backlog (closing the socket would drop it).
+     */
+    private SocketChannel acceptUnlessGone(ServerSocketChannel server) throws IOException {
+        server.configureBlocking(false);
+        try (Selector selector = Selector.open()) {
+            server.register(selector, SelectionKey.OP_ACCEPT);
+            synchronized (selectors) {
+                selectors.add(selector);
+            }
+            try {
+                while (true) {
+                    boolean gone = processGone;
+                    SocketChannel connection = server.accept();
+                    if (connection != null) {
+                        connection.configureBlocking(true);
+                        return connection;
+                    }
+                    if (gone) {
+                        return null;
+                    }
+                    selector.select();
+                    selector.selectedKeys().clear();
+                }
+            } finally {
+                synchronized (selectors) {
+                    selectors.remove(selector);
+                }
+            }
+        }
+    }
+
+    private void acceptQmp(ServerSocketChannel server, CompletableFuture<Void> connected) {
         try {
             SocketChannel connection;
             try {
-                connection = server.accept();
+                connection = acceptUnlessGone(server);
             } finally {
                 closeAndUnlink(server);
             }
+            if (connection == null) {
+                throw new IOException("QEMU exited without connecting to the QMP socket");
+            }
             qmp.attach(connection, "porthole-qmp-" + record.dir().getFileName());
+            connected.complete(null);
             qmp.handshake(QMP_READY_LIMIT);
             timings.stamp(Stamp.QMP_READY, System.nanoTime());
             qmpReady.complete(null);
         } catch (IOException | RuntimeException e) {
+            connected.complete(null);
             qmp.markClosed("QMP never became ready: " + e.getMessage());
             qmpReady.completeExceptionally(e);
         }
@@ -230,16 +284,29 @@ final class QemuGuest implements Guest {
         }
         timings.stamp(Stamp.EXIT, System.nanoTime());
         try {
-            closeServers(); // unblocks readers still waiting for a QEMU that never connected
+            String stderr = readStderr();
+            // A connection QEMU made may still wait in a socket's backlog when a starved reader has not accepted it
+            // yet; closing the socket then would drop it and the bytes in it. So wake the acceptors: each takes what
+            // waits or gives up, and only then is what is left closed.
+            processGone = true;
+            synchronized (selectors) {
+                selectors.forEach(Selector::wakeup);
+            }
+            try {
+                CompletableFuture.allOf(accepted.toArray(CompletableFuture[]::new)).get(ACCEPT_AFTER_EXIT_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException stuck) {
+                // a starved thread: closing below ends it
+            }
+            closeServers();
             for (Thread reader : readers) {
                 reader.join(DRAIN_LIMIT.toMillis());
             }
             qmp.awaitReaderEnd(DRAIN_LIMIT);
+            boolean monitorCameUp = qmp.greeting().isDone() && !qmp.greeting().isCompletedExceptionally();
             qmp.markClosed("QEMU has exited");
             qmp.drainEvents(DRAIN_LIMIT);
-            String stderr = readStderr();
             GuestExit decoded = GuestExitDecoder.decode(status, stderr, killedByUs.get(), timedOut.get(), qmp.sawEvent(QmpEvent.GUEST_PANICKED),
-                    spec.timeout().toMillis() / 1000.0);
+                    monitorCameUp, spec.timeout().toMillis() / 1000.0);
             writeTimings();
             writeExit(decoded);
             recordWriter.shutdown();

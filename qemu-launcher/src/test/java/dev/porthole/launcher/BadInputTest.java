@@ -80,6 +80,17 @@ class BadInputTest {
     }
 
     @Test
+    void aBinaryThatIsNotQemuIsAQemuErrorNotAGuestExit() throws Exception {
+        // /bin/false exits with status 1 at once, which is also what QEMU says for a guest's code 0
+        try (Guest guest = Guests.LAUNCHER.launch(Guests.kernel("app=hello").qemuBinary("false").build())) {
+            GuestExit exit = guest.awaitExit(Guests.WAIT);
+            assertEquals(GuestExit.Reason.QEMU_ERROR, exit.reason(), exit.toString());
+            assertTrue(exit.message().contains("before its monitor came up") && exit.message().contains("really QEMU"), exit.message());
+            assertEquals("qemu-error", Guests.json(guest.runDir().resolve(RunRecord.EXIT)).path("reason").asText());
+        }
+    }
+
+    @Test
     void unusableRunsFolder() throws Exception {
         Path file = Files.writeString(dir.resolve("runs-is-a-file"), "x");
         LaunchException e = assertThrows(LaunchException.class, () -> Guests.LAUNCHER.launch(Guests.kernel("app=hello").runsRoot(file).build()));

@@ -52,24 +52,24 @@ class ChannelsTest {
             assertEquals(Files.readString(guest.runDir().resolve(RunRecord.TRACE)).lines().toList(),
                     trace.stream().map(SerialLine::text).toList(), "trace.log holds the raw stream");
 
-            // one clock: spawn <= first console byte <= every line <= exit; stamps never go back within a channel
+            // one clock: spawn <= first console byte <= every line; stamps never go back within a channel (a line may be read
+            // after QEMU was reaped: its stamp is when Porthole got it)
             HostTimings t = guest.timings();
             long spawn = t.spawn().getAsLong();
             long exitAt = t.exit().getAsLong();
-            assertMonotonic(console, spawn, exitAt);
-            assertMonotonic(trace, spawn, exitAt);
+            assertMonotonic(console, spawn);
+            assertMonotonic(trace, spawn);
             assertEquals(console.get(0).hostNanos() >= t.firstConsoleByte().getAsLong(), true);
             assertEquals(trace.get(0).hostNanos(), t.firstTraceLine().getAsLong());
             assertTrue(spawn <= t.firstConsoleByte().getAsLong() && t.firstConsoleByte().getAsLong() <= exitAt);
         }
     }
 
-    private static void assertMonotonic(List<SerialLine> lines, long spawn, long exit) {
+    private static void assertMonotonic(List<SerialLine> lines, long spawn) {
         long previous = spawn;
         for (SerialLine line : lines) {
             assertTrue(line.hostNanos() >= previous, "stamp went back at " + line);
             previous = line.hostNanos();
         }
-        assertTrue(previous <= exit, "a line stamped after the exit");
     }
 }
