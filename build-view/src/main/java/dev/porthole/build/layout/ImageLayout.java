@@ -290,19 +290,21 @@ public final class ImageLayout {
         ensureFiles();
         SymbolTable symbols = elf.symbols();
         SizeNode root = new SizeNode(image.getFileName().toString(), SizeNode.Kind.IMAGE, null, null);
-        Map<Integer, List<Integer>> bySection = new LinkedHashMap<>();
+        List<ElfSection> sections = elf.sections();
+        int[] perSection = new int[sections.size()];
         for (int k = 0; k < placed.length; k++) {
-            int i = placed[k];
-            if (symbols.size(i) > 0) {
-                bySection.computeIfAbsent(symbols.sectionIndex(i), s -> new ArrayList<>()).add(k);
+            int section = symbols.sectionIndex(placed[k]);
+            if (symbols.size(placed[k]) > 0 && section < perSection.length) {
+                perSection[section]++;
             }
         }
         for (ElfSection section : allocatedSections()) {
             SizeNode sectionNode = new SizeNode(section.name(), SizeNode.Kind.SECTION, root, null);
-            List<Integer> members = bySection.getOrDefault(section.index(), new ArrayList<>());
-            members.sort((a, b) -> Long.compareUnsigned(symbols.value(placed[a]), symbols.value(placed[b])));
+            int[] members = membersByAddress(section, perSection[section.index()]);
             Map<String, SizeNode> directoryNodes = new HashMap<>();
             Map<String, SizeNode> fileNodes = new HashMap<>();
+            Map<String, SizeNode> fileNameOnlyNodes = new HashMap<>();
+            SizeNode unknownFile = null;
             long attributed = 0;
             long lastAddress = -1;
             long lastSize = -1;
@@ -316,16 +318,27 @@ public final class ImageLayout {
                 lastAddress = address;
                 lastSize = size;
                 String file = files[k];
-                String directory = directories.directoryOf(file, filesFromSymbolTable[k]);
-                SizeNode directoryNode = directoryNodes.computeIfAbsent(directory,
-                        d -> new SizeNode(d, SizeNode.Kind.DIRECTORY, sectionNode, null));
-                String fileKey = directory + '\0' + file;
-                SizeNode fileNode = fileNodes.computeIfAbsent(fileKey, f -> new SizeNode(file == null ? "(unknown file)" : baseName(file),
-                        SizeNode.Kind.FILE, directoryNode, file));
-                SizeNode symbolNode = new SizeNode(symbols.name(i), SizeNode.Kind.SYMBOL, fileNode, file);
+                SizeNode fileNode;
+                if (file == null) {
+                    if (unknownFile == null) {
+                        SizeNode directoryNode = directoryNodes.computeIfAbsent(SourceDirectories.NO_LINE_INFO,
+                                d -> new SizeNode(d, SizeNode.Kind.DIRECTORY, sectionNode, null));
+                        unknownFile = new SizeNode("(unknown file)", SizeNode.Kind.FILE, directoryNode, null);
+                    }
+                    fileNode = unknownFile;
+                } else {
+                    boolean nameOnly = filesFromSymbolTable[k];
+                    fileNode = (nameOnly ? fileNameOnlyNodes : fileNodes).computeIfAbsent(file, f -> {
+                        String directory = directories.directoryOf(f, nameOnly);
+                        SizeNode directoryNode = directoryNodes.computeIfAbsent(directory,
+                                d -> new SizeNode(d, SizeNode.Kind.DIRECTORY, sectionNode, null));
+                        return new SizeNode(baseName(f), SizeNode.Kind.FILE, directoryNode, f);
+                    });
+                }
+                SizeNode symbolNode = new SizeNode(symbols, i, fileNode, file);
                 symbolNode.setSize(size);
                 fileNode.addSize(size);
-                directoryNode.addSize(size);
+                fileNode.parent().addSize(size);
                 attributed += size;
             }
             long rest = section.size() - attributed;
@@ -338,6 +351,31 @@ public final class ImageLayout {
         }
         root.sortBySize();
         return root;
+    }
+
+    /**
+     * The sized symbols of a section (indexes into {@code placed}) by address. Sorted as primitive longs,
+     * {@code offset << 23 | k}, since {@code k < MAX_SYMBOLS = 2^23}; symbols outside the section (a
+     * corrupt table) go last by index.
+     */
+    private int[] membersByAddress(ElfSection section, int count) {
+        SymbolTable symbols = elf.symbols();
+        long[] keys = new long[count];
+        int n = 0;
+        for (int k = 0; k < placed.length && n < count; k++) {
+            int i = placed[k];
+            if (symbols.sectionIndex(i) == section.index() && symbols.size(i) > 0) {
+                long offset = symbols.value(i) - section.address();
+                boolean inside = Long.compareUnsigned(offset, section.size()) < 0 && offset < (1L << 40);
+                keys[n++] = (inside ? offset : (1L << 40)) << 23 | k;
+            }
+        }
+        java.util.Arrays.sort(keys, 0, n);
+        int[] members = new int[n];
+        for (int j = 0; j < n; j++) {
+            members[j] = (int) (keys[j] & ((1 << 23) - 1));
+        }
+        return members;
     }
 
     static String baseName(String file) {

@@ -14,6 +14,8 @@ public final class SizeNode {
     public enum Kind { IMAGE, SECTION, DIRECTORY, FILE, SYMBOL, UNATTRIBUTED }
 
     private final String name;
+    private final dev.porthole.build.elf.SymbolTable symbols;
+    private final int symbolIndex;
     private final Kind kind;
     private final SizeNode parent;
     private final List<SizeNode> children = new ArrayList<>();
@@ -21,7 +23,18 @@ public final class SizeNode {
     private long size;
 
     SizeNode(String name, Kind kind, SizeNode parent, String path) {
+        this(name, null, -1, kind, parent, path);
+    }
+
+    /** A symbol leaf whose name is decoded from the table only when shown (libjvm.so has 58,000 of them). */
+    SizeNode(dev.porthole.build.elf.SymbolTable symbols, int symbolIndex, SizeNode parent, String path) {
+        this(null, symbols, symbolIndex, Kind.SYMBOL, parent, path);
+    }
+
+    private SizeNode(String name, dev.porthole.build.elf.SymbolTable symbols, int symbolIndex, Kind kind, SizeNode parent, String path) {
         this.name = name;
+        this.symbols = symbols;
+        this.symbolIndex = symbolIndex;
         this.kind = kind;
         this.parent = parent;
         this.path = path;
@@ -31,7 +44,7 @@ public final class SizeNode {
     }
 
     public String name() {
-        return name;
+        return name != null ? name : symbols.name(symbolIndex);
     }
 
     public Kind kind() {
@@ -70,7 +83,7 @@ public final class SizeNode {
     /** The child with this name, or null. */
     public SizeNode child(String childName) {
         for (SizeNode child : children) {
-            if (child.name.equals(childName)) {
+            if (child.name().equals(childName)) {
                 return child;
             }
         }
@@ -85,9 +98,9 @@ public final class SizeNode {
         size = bytes;
     }
 
-    /** Sorts every level by size, largest first (then by name, so equal sizes have a stable order). */
+    /** Sorts every level by size, largest first; equal sizes keep their order (address order for symbols). */
     void sortBySize() {
-        children.sort((a, b) -> a.size != b.size ? Long.compareUnsigned(b.size, a.size) : a.name.compareTo(b.name));
+        children.sort((a, b) -> Long.compareUnsigned(b.size, a.size));
         for (SizeNode child : children) {
             child.sortBySize();
         }
@@ -95,6 +108,6 @@ public final class SizeNode {
 
     @Override
     public String toString() {
-        return kind + " " + name + " (" + size + " bytes, " + children.size() + " children)";
+        return kind + " " + name() + " (" + size + " bytes, " + children.size() + " children)";
     }
 }
