@@ -153,6 +153,31 @@ class ElfImageTest {
     }
 
     @Test
+    void enormousSymbolTableIsRefusedBeforeAnythingIsRead(@TempDir Path dir) throws Exception {
+        byte[] bytes = Files.readAllBytes(SampleKernel.debugImage());
+        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        long shoff = b.getLong(40);
+        int shnum = Short.toUnsignedInt(b.getShort(60));
+        long entries = ElfImage.MAX_SYMBOLS + 1L;
+        long tableOffset = bytes.length;
+        for (int i = 0; i < shnum; i++) {
+            int header = (int) shoff + i * 64;
+            if (b.getInt(header + 4) == ElfSection.SHT_SYMTAB) {
+                b.putLong(header + 24, tableOffset);
+                b.putLong(header + 32, entries * 24);
+            }
+        }
+        Path huge = dir.resolve("huge-symtab.elf");
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            file.write(bytes);
+            file.setLength(tableOffset + entries * 24); // sparse: the symbol table is there, as zeros, without using disk
+        }
+        ElfFormatException e = assertThrows(ElfFormatException.class, () -> ElfImage.read(huge));
+        assertTrue(e.getMessage().contains(entries + " entries, more than the " + ElfImage.MAX_SYMBOLS), e.getMessage());
+        assertTrue(e.getMessage().contains("nm --size-sort"), "says what to use instead: " + e.getMessage());
+    }
+
+    @Test
     void strippedImageIsReadAndSaysSo(@TempDir Path dir) throws Exception {
         Path stripped = dir.resolve("porthole.elf");
         run("objcopy", "--strip-all", SampleKernel.debugImage().toString(), stripped.toString());
