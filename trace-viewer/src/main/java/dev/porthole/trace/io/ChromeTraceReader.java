@@ -33,6 +33,8 @@ import java.util.zip.ZipException;
 public final class ChromeTraceReader implements TraceReader {
     public static final String FORMAT = "Chrome Trace Event JSON";
     private static final long NONE = Long.MIN_VALUE;
+    private static final char NO_PHASE = 0;
+    private static final char ODD_PHASE = 1;
     private static final JsonFactory JSON = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build())
             .build();
@@ -63,6 +65,7 @@ public final class ChromeTraceReader implements TraceReader {
         private boolean arrayShape;
         private boolean sawStructure;
         private boolean betweenEvents;
+        private String oddPhase;
 
         Session(JsonParser parser, TraceBuilder builder) {
             this.p = parser;
@@ -157,7 +160,7 @@ public final class ChromeTraceReader implements TraceReader {
             int mark = b.argsMark();
             int nameId = 0;
             int catId = 0;
-            String ph = null;
+            char phase = NO_PHASE;
             long ts = NONE;
             long dur = NONE;
             long pid = 0;
@@ -169,7 +172,7 @@ public final class ChromeTraceReader implements TraceReader {
                     switch (field) {
                         case "name" -> nameId = text(t);
                         case "cat" -> catId = text(t);
-                        case "ph" -> ph = t == JsonToken.VALUE_STRING ? p.getText() : t.asString();
+                        case "ph" -> phase = phaseOf(t);
                         case "ts" -> ts = nanos(t);
                         case "dur" -> dur = nanos(t);
                         case "pid" -> pid = id(t);
@@ -183,11 +186,20 @@ public final class ChromeTraceReader implements TraceReader {
                 throw e;
             }
             events++;
-            commit(ph, nameId, catId, ts, dur, pid, tid, mark);
+            commit(phase, nameId, catId, ts, dur, pid, tid, mark);
         }
 
-        private void commit(String ph, int nameId, int catId, long ts, long dur, long pid, long tid, int mark) {
-            char phase = ph != null && ph.length() == 1 ? ph.charAt(0) : '?';
+        /** The phase letter without allocating a String; {@link #ODD_PHASE} for anything not one character. */
+        private char phaseOf(JsonToken t) throws IOException {
+            if (t == JsonToken.VALUE_STRING && p.getTextLength() == 1) {
+                return p.getTextCharacters()[p.getTextOffset()];
+            }
+            oddPhase = t == JsonToken.VALUE_STRING ? p.getText() : t.asString();
+            p.skipChildren();
+            return ODD_PHASE;
+        }
+
+        private void commit(char phase, int nameId, int catId, long ts, long dur, long pid, long tid, int mark) {
             if (phase == 'M') {
                 metadata(nameId, pid, tid, mark);
                 b.discardArgs(mark);
@@ -197,7 +209,7 @@ public final class ChromeTraceReader implements TraceReader {
                     || phase == 'R' || phase == 'C';
             if (!modeled) {
                 b.discardArgs(mark);
-                b.report().countSkippedPhase(ph == null ? "(none)" : ph);
+                b.report().countSkippedPhase(phase == NO_PHASE ? "(none)" : phase == ODD_PHASE ? oddPhase : String.valueOf(phase));
                 return;
             }
             if (ts == NONE) {

@@ -5,6 +5,8 @@ import java.util.function.IntConsumer;
 /**
  * Level-of-detail queries over a {@link Trace}: "track t, time [from, to), N pixel columns -> at most one
  * merged rectangle per column and depth". The timeline view and the render benchmark both draw from it.
+ * Events sharing a column merge; so do runs of events each at most one column wide, even when they only touch,
+ * so a dense region is one bar with a count ({@link LodFrame#count}), not one rectangle per pixel.
  *
  * <p>How: per track and depth, events are kept in start order; on one depth they never overlap, so their
  * ends are sorted too. A query binary-searches the first event ending at or after {@code from}, and after
@@ -92,7 +94,10 @@ public final class LodIndex {
             long end = trace.end(e);
             int x1 = end >= to ? columns : (int) Math.min(columns, (long) Math.ceil((end - from) * scale));
             x1 = Math.max(x1, x0 + 1);
-            if (curEvent >= 0 && x0 < curX1) {
+            // Overlapping columns always merge. Touching ones merge when both sides are at most one column wide:
+            // a run of sub-pixel events becomes one "busy" bar, while an event wide enough to label keeps its own.
+            boolean touching = x0 == curX1 && x1 - x0 <= 1 && (curCount > 1 || curX1 - curX0 <= 1);
+            if (curEvent >= 0 && (x0 < curX1 || touching)) {
                 curX1 = Math.max(curX1, x1);
                 curCount++;
             } else {
@@ -112,7 +117,7 @@ public final class LodIndex {
             }
             // events ending inside the rectangle's last column cannot widen it: count them, jump past them
             long boundary = from + (long) Math.floor(curX1 / scale);
-            int next = firstEndingAfter(k + 1, hi, boundary);
+            int next = gallopEndingAfter(k + 1, hi, boundary);
             curCount += next - (k + 1);
             k = next;
         }
@@ -194,6 +199,25 @@ public final class LodIndex {
             }
         }
         return lo;
+    }
+
+    /**
+     * {@link #firstEndingAfter} searched outward from {@code lo}: the answer is usually a few events ahead (the next
+     * pixel column), so doubling steps find it touching little memory, where a full binary search would not.
+     */
+    private int gallopEndingAfter(int lo, int hi, long time) {
+        if (lo >= hi || trace.end(order[lo]) > time) {
+            return lo;
+        }
+        int known = lo; // ends at or before time
+        int step = 1;
+        int probe = lo + 1;
+        while (probe < hi && trace.end(order[probe]) <= time) {
+            known = probe;
+            step <<= 1;
+            probe = known + step;
+        }
+        return firstEndingAfter(known + 1, Math.min(probe, hi), time);
     }
 
     private int firstStartingAtOrAfter(int lo, int hi, long time) {
