@@ -18,8 +18,10 @@ public record Breakpoint(int id, BreakpointKind kind, boolean hardware, boolean 
 
     /** A short line for lists: {@code #1 hw kmain at main.c:26}. */
     public String describe() {
-        String where = function.map(f -> f + file.map(x -> " at " + x + line.stream().mapToObj(l -> ":" + l).findFirst().orElse("")).orElse(""))
-                .orElse(location);
+        String where = location;
+        if (function.isPresent()) {
+            where = function.get() + file.map(f -> " at " + f + (line.isPresent() ? ":" + line.getAsInt() : "")).orElse("");
+        }
         String what = switch (kind) {
             case CODE -> hardware ? "hw breakpoint" : "breakpoint";
             case WATCH_WRITE -> (hardware ? "hw " : "") + "watchpoint";

@@ -1,9 +1,7 @@
 package dev.porthole.gdb.jdi;
 
 import com.sun.jdi.ArrayReference;
-import com.sun.jdi.ClassType;
 import com.sun.jdi.Field;
-import com.sun.jdi.IncompatibleThreadStateException;
 import com.sun.jdi.LocalVariable;
 import com.sun.jdi.ObjectReference;
 import com.sun.jdi.PrimitiveValue;
@@ -65,19 +63,16 @@ final class JdiValues {
         if (v instanceof ArrayReference a) {
             List<Value> values = a.getValues(0, Math.min(a.length(), 1000));
             for (int i = 0; i < values.size(); i++) {
-                out.add(java.util.Map.entry("[" + i + "]", nullSafe(values.get(i))));
+                out.add(java.util.Map.entry("[" + i + "]", values.get(i)));
             }
         } else if (v instanceof ObjectReference o && !(v instanceof StringReference)) {
             for (Field f : instanceFields(o.referenceType())) {
-                out.add(java.util.Map.entry(f.name(), nullSafe(o.getValue(f))));
+                out.add(java.util.Map.entry(f.name(), o.getValue(f)));
             }
         }
         return out;
     }
 
-    private static Value nullSafe(Value v) {
-        return v; // null is a legal JDI value (a null reference); show() prints it
-    }
 
     static List<Field> instanceFields(ReferenceType type) {
         return type.allFields().stream().filter(f -> !f.isStatic()).toList();
@@ -189,11 +184,5 @@ final class JdiValues {
         }
     }
 
-    static boolean isClassType(ReferenceType t) {
-        return t instanceof ClassType;
-    }
 
-    static void requireSuspended(IncompatibleThreadStateException e, String what) {
-        throw new DebugException("the thread is running; stop it before reading " + what, e);
-    }
 }

@@ -61,10 +61,10 @@ class JdiDebugSessionTest {
         }
     }
 
-    private JdiDebugSession attach() throws Exception {
+    private JdiDebugSession attach(String... programArgs) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         jvm = new ProcessBuilder(java, "-agentlib:jdwp=transport=dt_socket,server=y,suspend=y,address=127.0.0.1:0",
-                "-cp", System.getProperty("java.class.path"), CLASS).redirectErrorStream(true).start();
+                "-cp", System.getProperty("java.class.path"), CLASS, String.join(" ", programArgs)).redirectErrorStream(true).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8));
         String line = out.readLine();
         Matcher m = Pattern.compile("address: (?:[\\d.]+:)?(\\d+)").matcher(line == null ? "" : line);
@@ -191,6 +191,35 @@ class JdiDebugSessionTest {
         synchronized (output) {
             assertTrue(output.toString().contains("total 6 counter 3"), output.toString());
         }
+    }
+
+    @Test
+    void interruptARunningJvmAndContinueIt() throws Exception {
+        attach("spin");
+        CompletableFuture<DebugEvent.Stopped> running = session.resume();
+        DebugEvent e;
+        do {
+            e = events.poll(60, TimeUnit.SECONDS);
+        } while (e != null && !(e instanceof DebugEvent.Running));
+        assertInstanceOf(DebugEvent.Running.class, e);
+        Thread.sleep(200);
+        DebugEvent.Stopped stop = get(session.interrupt());
+        assertEquals("interrupted", stop.reason());
+        assertEquals(stop, get(running));
+        assertEquals(SessionState.STOPPED, session.state());
+        int before = Integer.parseInt(get(session.evaluate("counter", frameOf("spinIfAsked"))));
+        assertTrue(before > 0);
+        session.resume();
+        Thread.sleep(200);
+        get(session.interrupt());
+        int after = Integer.parseInt(get(session.evaluate("counter", frameOf("spinIfAsked"))));
+        assertTrue(after > before, before + " -> " + after);
+    }
+
+    private int frameOf(String method) throws Exception {
+        List<Frame> frames = get(session.frames());
+        return frames.stream().filter(f -> f.function().endsWith("." + method)).findFirst()
+                .orElseThrow(() -> new AssertionError("no frame of " + method + " in " + frames)).level();
     }
 
     @Test

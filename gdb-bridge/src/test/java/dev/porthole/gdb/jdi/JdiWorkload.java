@@ -11,7 +11,7 @@ public class JdiWorkload {
         for (int i = 0; i < 3; i++) {
             workload.add(i);
         }
-        System.out.println("total " + workload.total + " counter " + counter);
+        System.out.println("total " + workload.total + " counter " + counter); spin(args);
     }
 
     void add(int i) {
@@ -23,5 +23,21 @@ public class JdiWorkload {
 
     static int twice(int value) {
         return value * 2;                // line 25: TWICE_LINE
+    }
+
+    private static void spin(String[] args) {
+        try {
+            spinIfAsked(args);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** With "spin" the workload runs until killed, for interrupt tests (after main's lines, so they keep their numbers). */
+    static void spinIfAsked(String[] args) throws InterruptedException {
+        while (args.length > 0 && args[0].equals("spin")) {
+            counter++;
+            Thread.sleep(1);
+        }
     }
 }

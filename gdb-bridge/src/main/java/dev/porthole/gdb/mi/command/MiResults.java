@@ -4,8 +4,6 @@ import dev.porthole.gdb.Breakpoint;
 import dev.porthole.gdb.BreakpointKind;
 import dev.porthole.gdb.Frame;
 import dev.porthole.gdb.mi.MiTuple;
-import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /** Readers for the tuples several commands share: {@code frame={..}} and {@code bkpt={..}}. */
@@ -40,13 +38,5 @@ public final class MiResults {
     private static int parseId(String number) {
         int dot = number.indexOf('.');
         return Integer.parseInt(dot >= 0 ? number.substring(0, dot) : number);
-    }
-
-    static OptionalInt optionalInt(Optional<String> s) {
-        try {
-            return s.isPresent() ? OptionalInt.of(Integer.parseInt(s.get())) : OptionalInt.empty();
-        } catch (NumberFormatException e) {
-            return OptionalInt.empty();
-        }
     }
 }
