@@ -36,6 +36,11 @@ public record GuestExit(Reason reason, int code, String message, int qemuStatus)
         }
     }
 
+    /** An exit whose QEMU status is unknown (-1): for fakes and callers that decode exits themselves. */
+    public GuestExit(Reason reason, int code, String message) {
+        this(reason, code, message, -1);
+    }
+
     /** True when the guest exited with code 0 or powered off cleanly. */
     public boolean success() {
         return (reason == Reason.EXIT && code == 0) || reason == Reason.SHUTDOWN;

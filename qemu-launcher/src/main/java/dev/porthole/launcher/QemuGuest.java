@@ -37,6 +37,7 @@ final class QemuGuest implements Guest {
     private static final Duration QMP_READY_LIMIT = Duration.ofSeconds(10);
     private static final Duration DRAIN_LIMIT = Duration.ofSeconds(3);
     private static final Duration ACCEPT_AFTER_EXIT_LIMIT = Duration.ofSeconds(5);
+    private static final Duration TIMINGS_WRITE_DELAY = Duration.ofMillis(20);
     private static final ScheduledExecutorService TIMERS = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "porthole-guest-timeouts");
         t.setDaemon(true);
@@ -64,7 +65,7 @@ final class QemuGuest implements Guest {
     private final List<Selector> selectors = new ArrayList<>();
     private volatile boolean processGone;
     private final List<ServerSocketChannel> servers = new ArrayList<>();
-    private final ExecutorService recordWriter;
+    private final AtomicBoolean timingsWritePending = new AtomicBoolean();
     private volatile Process process;
 
     private QemuGuest(LaunchSpec spec, ImageInfo image, AccelProbe.Verdict accel, List<String> argv, RunRecord record, Path socketDir,
@@ -78,11 +79,6 @@ final class QemuGuest implements Guest {
         this.jdwpHostPort = jdwpHostPort;
         String id = record.dir().getFileName().toString();
         this.qmp = new QmpClient(id);
-        this.recordWriter = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "porthole-record-" + id);
-            t.setDaemon(true);
-            return t;
-        });
     }
 
     static Guest start(LaunchSpec spec, ImageInfo image, AccelProbe.Verdict accel, List<String> argv, RunRecord record, Path socketDir,
@@ -94,11 +90,14 @@ final class QemuGuest implements Guest {
 
     private void startAndWaitForQmp() throws LaunchException {
         // off the spawning thread: a timings.json write must not delay the fork after the spawn stamp
+        // Stamps come in bursts (first byte, first trace line, QMP ready within a few ms): write timings.json once
+        // per burst, off the stamping thread, so the record costs the guest next to no CPU while it boots.
         timings.onChange(() -> {
-            try {
-                recordWriter.execute(this::writeTimings);
-            } catch (java.util.concurrent.RejectedExecutionException finished) {
-                // the run is over and its final timings.json is written
+            if (timingsWritePending.compareAndSet(false, true)) {
+                TIMERS.schedule(() -> {
+                    timingsWritePending.set(false);
+                    writeTimings();
+                }, TIMINGS_WRITE_DELAY.toMillis(), TimeUnit.MILLISECONDS);
             }
         });
         trace.addListener(line -> timings.stamp(Stamp.FIRST_TRACE_LINE, line.hostNanos()));
@@ -128,6 +127,8 @@ final class QemuGuest implements Guest {
             closeServers();
             throw fail("cannot start QEMU (" + argv.get(0) + "): " + e.getMessage(), e);
         }
+        // stamped on the JVM's reaper thread the moment it reaps QEMU, one thread hop before the waiter below wakes
+        process.onExit().thenRun(() -> timings.stamp(Stamp.EXIT, System.nanoTime()));
         Thread waiter = new Thread(this::awaitProcessEnd, "porthole-guest-exit-" + record.dir().getFileName());
         waiter.setDaemon(true);
         waiter.start();
@@ -154,7 +155,6 @@ final class QemuGuest implements Guest {
         GuestExit failed = new GuestExit(GuestExit.Reason.QEMU_ERROR, -1, message, -1);
         writeExit(failed);
         qmp.markClosed(message);
-        recordWriter.shutdown();
         cleanUpSockets();
         exit.complete(failed);
         return new LaunchException(message + " (run record: " + record.dir() + ")", record.dir(), cause);
@@ -309,7 +309,6 @@ final class QemuGuest implements Guest {
                     monitorCameUp, spec.timeout().toMillis() / 1000.0);
             writeTimings();
             writeExit(decoded);
-            recordWriter.shutdown();
             exit.complete(decoded);
         } catch (Throwable t) {
             exit.completeExceptionally(t);

@@ -36,20 +36,27 @@ public final class LaunchOverheadBench {
                 .timeout(Duration.ofSeconds(30)).build();
         List<String> bareArgv = bareArgv(launcher, spec, root);
         System.out.println("bare command: " + String.join(" ", bareArgv));
+        List<String> setprivArgv = new ArrayList<>(List.of("setpriv", "--pdeathsig", "KILL", "--"));
+        setprivArgv.addAll(bareArgv);
         for (int i = 0; i < 3; i++) {
             launched(launcher, spec);
             bare(bareArgv, root);
+            bare(setprivArgv, root);
         }
         double[] launchedMs = new double[runs];
         double[] bareMs = new double[runs];
+        double[] setprivMs = new double[runs];
         for (int i = 0; i < runs; i++) {
             launchedMs[i] = launched(launcher, spec);
             bareMs[i] = bare(bareArgv, root);
+            setprivMs[i] = bare(setprivArgv, root);
         }
         double launchedMedian = median(launchedMs);
         double bareMedian = median(bareMs);
         System.out.printf("launcher spawn-to-exit ms: %s%n", Arrays.toString(round(launchedMs)));
         System.out.printf("bare QEMU wall ms:         %s%n", Arrays.toString(round(bareMs)));
+        System.out.printf("bare under setpriv ms:     %s (median %.2f: the cost of tying QEMU to the JVM)%n", Arrays.toString(round(setprivMs)),
+                median(setprivMs));
         System.out.printf("median launcher %.2f ms, bare %.2f ms, difference %.2f ms, ratio %.3f%n", launchedMedian, bareMedian,
                 launchedMedian - bareMedian, launchedMedian / bareMedian);
     }
