@@ -68,8 +68,18 @@ public final class TraceFiles {
             in = new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
         }
         TraceReader reader = detect(in, name);
-        reader.read(in, builder);
-        return builder.finish();
+        try {
+            reader.read(in, builder);
+            return builder.finish();
+        } catch (OutOfMemoryError e) {
+            // Last line of defence: the builder checks the heap before each growth, but strings and arguments grow
+            // between checks. Dropping the builder here frees what it held, so the JVM can go on.
+            long events = builder.eventCount();
+            builder = null;
+            throw new TraceTooLargeException(String.format("refused to load %s: the heap (-Xmx %,d MB) ran out after "
+                    + "%,d events; run with a larger -Xmx or load a shorter trace", name,
+                    Runtime.getRuntime().maxMemory() >> 20, events));
+        }
     }
 
     /** The reader for the stream's first bytes; the stream is left at its start. */
