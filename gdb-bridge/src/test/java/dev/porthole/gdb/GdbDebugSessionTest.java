@@ -36,8 +36,12 @@ import org.junit.jupiter.api.Test;
 class GdbDebugSessionTest {
     private static final long WAIT = 60; // seconds: generous, the machine is shared; never a timed assertion
 
-    @org.junit.jupiter.api.io.TempDir
-    java.nio.file.Path runs;
+    private java.nio.file.Path runs;
+
+    @org.junit.jupiter.api.BeforeEach
+    void makeRunsFolder() throws java.io.IOException {
+        runs = TestDirs.create("porthole-gdb-test-");
+    }
     private Guest guest;
     private GdbDebugSession session;
     private final List<String> transcript = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -52,6 +56,7 @@ class GdbDebugSessionTest {
         if (guest != null) {
             guest.close();
         }
+        TestDirs.deleteQuietly(runs);
     }
 
     private GdbDebugSession attach(String append) throws Exception {

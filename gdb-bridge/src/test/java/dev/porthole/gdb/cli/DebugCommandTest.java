@@ -14,12 +14,20 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code porthole debug} on the real sample kernel, real QEMU, real gdb. */
 class DebugCommandTest {
-    @TempDir
-    Path runs;
+    private Path runs;
+
+    @org.junit.jupiter.api.BeforeEach
+    void makeRunsFolder() throws java.io.IOException {
+        runs = dev.porthole.gdb.TestDirs.create("porthole-debug-cli-");
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void removeRunsFolder() {
+        dev.porthole.gdb.TestDirs.deleteQuietly(runs);
+    }
 
     private record Result(int status, String out, String err) {
         JsonNode json() throws Exception {
