@@ -54,6 +54,10 @@ public final class ImageInspector {
             return new ImageInfo(path, kind, findDebugTwin(path, ownDwarf), describe(kind, size));
         } catch (IOException e) {
             throw new LaunchException("cannot read image " + path + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            // offsets in a damaged header point outside the file
+            throw new LaunchException("image " + path + " looks damaged: its headers point outside the file (" + e.getMessage()
+                    + "); rebuild it", e);
         }
     }
 
@@ -96,6 +100,10 @@ public final class ImageInspector {
                     + "first bytes " + hex(head, 8) + "); give a multiboot ELF32, a PVH ELF or a bzImage");
         }
         int elfClass = head.get(4);
+        if ((elfClass != 1 && elfClass != 2) || head.limit() < (elfClass == 2 ? 64 : 52)) {
+            throw new LaunchException("image " + path + " starts like an ELF file but its header is truncated or has an unknown class ("
+                    + elfClass + "); rebuild it");
+        }
         boolean littleEndian = head.get(5) == 1;
         int machine = Short.toUnsignedInt(head.order(littleEndian ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN).getShort(18));
         head.order(ByteOrder.LITTLE_ENDIAN);
@@ -185,7 +193,11 @@ public final class ImageInspector {
             if (namesz >= 3 && nameStart + 3 <= notes.limit() && ascii(notes, nameStart, 3).equals("Xen") && type == XEN_ELFNOTE_PHYS32_ENTRY) {
                 return true;
             }
-            pos = nameStart + align4(namesz) + align4(descsz);
+            long next = (long) nameStart + align4(namesz) + align4(descsz);
+            if (next > notes.limit()) {
+                return false;
+            }
+            pos = (int) next;
         }
         return false;
     }
@@ -245,8 +257,8 @@ public final class ImageInspector {
         return buffer.flip();
     }
 
-    private static int align4(int n) {
-        return (n + 3) & ~3;
+    private static long align4(int n) {
+        return (n + 3L) & ~3L;
     }
 
     private static String ascii(ByteBuffer b, int offset, int length) {

@@ -55,6 +55,28 @@ class ImageInspectorTest {
         assertTrue(e.getMessage().contains("not a bootable x86 image") && e.getMessage().contains("68656c6c6f"), e.getMessage());
     }
 
+    @Test
+    void damagedImagesAreRefusedNeverCrash() throws Exception {
+        // mutate the headers of real images at random: every outcome is an ImageInfo or a LaunchException
+        java.util.Random random = new java.util.Random(7);
+        for (Path original : new Path[] {SampleKernel.image(), SampleKernel.debugImage()}) {
+            byte[] bytes = Files.readAllBytes(original);
+            for (int round = 0; round < 120; round++) {
+                byte[] damaged = java.util.Arrays.copyOf(bytes, round % 10 == 0 ? 1 + random.nextInt(128) : bytes.length);
+                for (int i = 0; i < 1 + random.nextInt(8); i++) {
+                    int at = random.nextInt(Math.min(damaged.length, 512));
+                    damaged[at] = (byte) random.nextInt(256);
+                }
+                Path file = Files.write(dir.resolve("damaged"), damaged);
+                try {
+                    ImageInspector.inspect(file);
+                } catch (LaunchException expected) {
+                    assertTrue(expected.getMessage().startsWith("image "), expected.getMessage());
+                }
+            }
+        }
+    }
+
     /** A minimal ELF64 x86-64 with one PT_NOTE segment holding the Xen PHYS32_ENTRY note. */
     private static byte[] pvhElf64() {
         ByteBuffer b = ByteBuffer.allocate(256).order(ByteOrder.LITTLE_ENDIAN);
