@@ -104,20 +104,22 @@ public final class MiConnection {
             failLater(p, new DebugException("gdb is no longer running; cannot send '" + p.line() + "'"));
             return future;
         }
-        synchronized (pending) {
-            pending.put(token, p);
-        }
         long millis = command.timeout().orElse(defaultTimeout).toMillis();
-        p.timeout()[0] = sessionThread.schedule(() -> {
-            Pending<?> gone;
+        synchronized (pending) {
+            if (closed) { // gdb ended between the check above and now: the orphan sweep has run already
+                failLater(p, new DebugException("gdb is no longer running; cannot send '" + p.line() + "'"));
+                return future;
+            }
+            pending.put(token, p);
+            p.timeout()[0] = scheduleTimeout(token, millis);
+        }
+        if (p.timeout()[0] == null) {
             synchronized (pending) {
-                gone = pending.remove(token);
+                pending.remove(token);
             }
-            if (gone != null) {
-                fail(gone, new TimeoutException("gdb did not answer '" + gone.line() + "' within "
-                        + millis + " ms; gdb may be hung or the target unresponsive (interrupt it, or end the session)"));
-            }
-        }, millis, TimeUnit.MILLISECONDS);
+            failLater(p, new DebugException("the debug session is closed; cannot send '" + p.line() + "'"));
+            return future;
+        }
         try {
             synchronized (stdin) {
                 transcript.accept("> " + line);
@@ -133,6 +135,23 @@ public final class MiConnection {
             failLater(p, new DebugException("could not send '" + p.line() + "' to gdb: " + e.getMessage(), e));
         }
         return future;
+    }
+
+    private ScheduledFuture<?> scheduleTimeout(long token, long millis) {
+        try {
+            return sessionThread.schedule(() -> {
+                Pending<?> gone;
+                synchronized (pending) {
+                    gone = pending.remove(token);
+                }
+                if (gone != null) {
+                    fail(gone, new TimeoutException("gdb did not answer '" + gone.line() + "' within " + millis
+                            + " ms; gdb may be hung or the target unresponsive (interrupt it, or end the session)"));
+                }
+            }, millis, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            return null;
+        }
     }
 
     public boolean isClosed() {
@@ -257,9 +276,9 @@ public final class MiConnection {
     }
 
     private void closeOnSessionThread(Integer status) {
-        closed = true;
         List<Pending<?>> orphans;
         synchronized (pending) {
+            closed = true;
             orphans = new ArrayList<>(pending.values());
             pending.clear();
         }
