@@ -24,7 +24,11 @@ import java.util.Map;
  *
  * <p>Alignment: the host saw the stream's first line arrive at {@code first_trace_line}; the guest wrote it at
  * the reader's anchor ({@link PortholeTraceReader#anchorNs()}). Host stamps are moved by the difference, then
- * everything so that the earliest event (normally spawn) is at 0.
+ * everything so that the earliest event (normally spawn) is at 0. Without a {@code tsc=} in the header the anchor
+ * is the first record, and the guest is pulled back if that would put its last record after QEMU's exit.
+ *
+ * <p>Host track: slices {@code qemu.startup} (spawn to the guest's start: {@code cont}, or the first console byte
+ * or trace line when QEMU was not started paused) and {@code guest.running} (to exit), and an instant per stamp.
  */
 public final class RunTraceLoader {
     public static final String TRACE_LOG = "trace.log";
@@ -68,9 +72,17 @@ public final class RunTraceLoader {
             long offset;
             if (guestRead && firstLine != null && guest.anchorNs() != Long.MIN_VALUE) {
                 offset = guest.anchorNs() - firstLine;
+                Long exit = stamps.get("exit");
                 if (!guest.anchorFromHeader()) {
-                    b.report().note("host and guest aligned on the first trace line's arrival, taken as the first record's"
-                            + " time; guest stages before the stream started may sit early by up to the buffered span");
+                    // The header has no tsc=, so the first record stands in for the moment the first line was written.
+                    // A guest that buffers records until it knows tsc_hz (ours does) wrote that line later than its
+                    // first record, which puts guest stages late. They cannot be later than QEMU's exit, though.
+                    if (exit != null && b.maxTime() - offset > exit) {
+                        offset = b.maxTime() - exit;
+                    }
+                    b.report().note("host and guest aligned on the first trace line's arrival, with the first record "
+                            + "standing in for it (the trace header has no tsc=); guest stages may sit late by up to the "
+                            + "time the guest buffered records before it streamed them");
                 }
             } else {
                 offset = -stamps.values().stream().mapToLong(Long::longValue).min().orElse(0);
@@ -90,10 +102,14 @@ public final class RunTraceLoader {
         StringPool s = b.strings();
         int host = b.namedTrack(TrackKind.HOST, HOST_PID, 1, HOST_PROCESS, "qemu");
         int cat = s.intern("host");
-        phase(b, host, stamps, "spawn", "qmp_ready", "qemu.startup", offset, cat);
-        phase(b, host, stamps, "qmp_ready", "cont", "qmp.handshake", offset, cat);
-        phase(b, host, stamps, "cont", "exit", "guest.running", offset, cat);
-        for (String instant : new String[] {"spawn", "first_console_byte", "first_trace_line", "exit"}) {
+        // the guest starts at cont when QEMU was started paused, else at the first sign of life
+        Long guestStart = stamps.get("cont");
+        if (guestStart == null) {
+            guestStart = minOf(stamps.get("first_console_byte"), stamps.get("first_trace_line"));
+        }
+        phase(b, host, stamps.get("spawn"), guestStart, "qemu.startup", offset, cat);
+        phase(b, host, guestStart, stamps.get("exit"), "guest.running", offset, cat);
+        for (String instant : STAMPS) {
             Long t = stamps.get(instant);
             if (t != null) {
                 b.instant(host, t + offset, s.intern(instant), cat, b.argsMark());
@@ -101,10 +117,11 @@ public final class RunTraceLoader {
         }
     }
 
-    private static void phase(TraceBuilder b, int track, Map<String, Long> stamps, String from, String to, String name,
-                              long offset, int cat) {
-        Long start = stamps.get(from);
-        Long end = stamps.get(to);
+    private static Long minOf(Long a, Long b) {
+        return a == null ? b : b == null ? a : Long.valueOf(Math.min(a, b));
+    }
+
+    private static void phase(TraceBuilder b, int track, Long start, Long end, String name, long offset, int cat) {
         if (start != null && end != null && end >= start) {
             b.slice(track, start + offset, end - start, b.strings().intern(name), cat, b.argsMark());
         }

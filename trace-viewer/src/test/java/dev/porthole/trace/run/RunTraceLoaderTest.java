@@ -25,14 +25,14 @@ class RunTraceLoaderTest {
 
     @Test
     void hostPhasesAndGuestStagesShareOneAxisAlignedOnTheFirstTraceLine(@TempDir Path dir) throws Exception {
-        Path run = RunDirs.make(dir.resolve("run"), "kernel-hello.trace.log", 30, 32, 35, 40, 45);
+        Path run = RunDirs.make(dir.resolve("run"), "kernel-hello.trace.log", 30, 32, 35, 40, 60);
         Trace trace = TraceSources.open(run);
 
         Track host = trace.tracks().stream().filter(t -> t.kind() == TrackKind.HOST).findFirst().orElseThrow();
         Track guest = trace.tracks().stream().filter(t -> t.kind() == TrackKind.GUEST_CPU).findFirst().orElseThrow();
         int startup = find(trace, host, "qemu.startup");
         assertEquals(0, trace.start(startup), "spawn is the axis origin");
-        assertEquals(30_000_000, trace.duration(startup));
+        assertEquals(32_000_000, trace.duration(startup), "spawn to cont");
         int firstLine = find(trace, host, "first_trace_line");
         assertEquals(40_000_000, trace.start(firstLine));
 
@@ -43,6 +43,20 @@ class RunTraceLoaderTest {
         // B boot.serial at tsc 3714374, boot.entry at 3409576, tsc_hz 2604089210
         assertEquals((3714374L - 3409576L) * 1_000_000_000L / 2604089210L, trace.start(serial) - trace.start(entry), 1);
         assertTrue(trace.report().warnings().stream().anyMatch(w -> w.contains("aligned")), "the approximation is stated");
+        int running = find(trace, host, "guest.running");
+        assertEquals(32_000_000, trace.start(running), "the guest starts at cont");
+        assertEquals(60_000_000, trace.end(running));
+    }
+
+    @Test
+    void guestStagesAreNeverPlacedAfterQemuExited(@TempDir Path dir) throws Exception {
+        // exit 2 ms after the first trace line, but the stream spans ~5.8 ms from its first record
+        Path run = RunDirs.make(dir.resolve("run"), "kernel-hello.trace.log", 30, 32, 35, 40, 42);
+        Trace trace = TraceSources.open(run);
+        Track host = trace.tracks().stream().filter(t -> t.kind() == TrackKind.HOST).findFirst().orElseThrow();
+        Track guest = trace.tracks().stream().filter(t -> t.kind() == TrackKind.GUEST_CPU).findFirst().orElseThrow();
+        int exit = find(trace, host, "exit");
+        assertEquals(trace.start(exit), trace.end(find(trace, guest, "app.hello")));
     }
 
     @Test
