@@ -3,6 +3,7 @@ package dev.porthole.app.editor;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -23,6 +24,15 @@ public final class BreakpointModel {
 
         /** Same file and line, another kind or enabled state. */
         void breakpointChanged(SourceBreakpoint before, SourceBreakpoint after);
+
+        /**
+         * Same breakpoint, another line: the user inserted or deleted lines above it. By default a removal and an
+         * addition, which is what a debugger has to do anyway.
+         */
+        default void breakpointMoved(SourceBreakpoint before, SourceBreakpoint after) {
+            breakpointRemoved(before);
+            breakpointAdded(after);
+        }
     }
 
     private final ObservableList<SourceBreakpoint> breakpoints = FXCollections.observableArrayList();
@@ -104,6 +114,33 @@ public final class BreakpointModel {
             remove(old.file(), old.line());
         }
         loaded.forEach(this::add);
+    }
+
+    /**
+     * Keeps breakpoints on their text while the user edits: {@code removedLines} whole lines starting at
+     * {@code firstLine} were deleted and {@code insertedLines} inserted in their place. Breakpoints on deleted lines
+     * go; those below move by the difference.
+     */
+    public void linesReplaced(Path file, int firstLine, int removedLines, int insertedLines) {
+        int delta = insertedLines - removedLines;
+        // Moving down, start with the lowest breakpoint (moving up, the highest) so no two ever share a line.
+        Comparator<SourceBreakpoint> order = Comparator.comparingInt(SourceBreakpoint::line);
+        List<SourceBreakpoint> affected = new ArrayList<>(inFile(file));
+        affected.sort(delta > 0 ? order.reversed() : order);
+        for (SourceBreakpoint breakpoint : affected) {
+            int line = breakpoint.line();
+            if (line < firstLine) {
+                continue;
+            }
+            if (line < firstLine + removedLines) {
+                remove(file, line);
+            } else if (delta != 0) {
+                SourceBreakpoint moved = new SourceBreakpoint(breakpoint.file(), line + delta, breakpoint.hardware(),
+                        breakpoint.enabled());
+                breakpoints.set(breakpoints.indexOf(breakpoint), moved);
+                listeners.forEach(l -> l.breakpointMoved(breakpoint, moved));
+            }
+        }
     }
 
     private void replace(SourceBreakpoint before, SourceBreakpoint after) {

@@ -2,6 +2,7 @@ package dev.porthole.app.editor;
 
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -27,13 +28,19 @@ public final class SourceDocument {
 
     /**
      * The text as read from disk, with its highlighting and the code area's document model built from both, all
-     * computed off the FX thread: putting a ready-made document into the area is the FX thread's only work.
+     * computed off the FX thread. The model comes in chunks of {@link #CHUNK_LINES} lines, so the FX thread puts a big
+     * file into the area a chunk per event and keeps drawing frames in between. Every chunk after the first starts
+     * with an empty paragraph, which merges into the end of the text before it: the chunks' texts concatenate to the
+     * file's text.
      */
     public record LoadedText(String text, StyleSpans<Collection<String>> highlighting,
-            StyledDocument<Collection<String>, String, Collection<String>> styled) {
+            List<StyledDocument<Collection<String>, String, Collection<String>>> chunks) {
+        public static final int CHUNK_LINES = 2000;
+
         public static LoadedText of(String text, StyleSpans<Collection<String>> highlighting) {
-            ReadOnlyStyledDocumentBuilder<Collection<String>, String, Collection<String>> builder =
-                    new ReadOnlyStyledDocumentBuilder<>(SegmentOps.styledTextOps(), List.of());
+            List<StyledDocument<Collection<String>, String, Collection<String>>> chunks = new ArrayList<>();
+            ReadOnlyStyledDocumentBuilder<Collection<String>, String, Collection<String>> builder = newBuilder();
+            int linesInChunk = 0;
             // The builder wants each paragraph's spans without its line break: walk lines and spans together once.
             Iterator<StyleSpan<Collection<String>>> spans = highlighting.iterator();
             StyleSpan<Collection<String>> span = spans.hasNext() ? spans.next() : null;
@@ -56,6 +63,7 @@ public final class SourceDocument {
                     spanLeft -= take;
                 }
                 builder.addParagraph(text.substring(lineStart, lineEnd), lineSpans.create());
+                linesInChunk++;
                 if (newline < 0) {
                     break;
                 }
@@ -66,8 +74,22 @@ public final class SourceDocument {
                 }
                 spanLeft = Math.max(0, spanLeft - 1);
                 lineStart = newline + 1;
+                if (linesInChunk == CHUNK_LINES) {
+                    chunks.add(builder.build());
+                    builder = newBuilder();
+                    builder.addParagraph("", EMPTY_LINE);
+                    linesInChunk = 0;
+                }
             }
-            return new LoadedText(text, highlighting, builder.build());
+            chunks.add(builder.build());
+            return new LoadedText(text, highlighting, List.copyOf(chunks));
+        }
+
+        private static final StyleSpans<Collection<String>> EMPTY_LINE =
+                new StyleSpansBuilder<Collection<String>>().add(List.of(), 0).create();
+
+        private static ReadOnlyStyledDocumentBuilder<Collection<String>, String, Collection<String>> newBuilder() {
+            return new ReadOnlyStyledDocumentBuilder<>(SegmentOps.styledTextOps(), List.of());
         }
     }
 

@@ -17,7 +17,9 @@ import javafx.stage.Popup;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.CodeArea;
 import org.fxmisc.richtext.event.MouseOverTextEvent;
+import org.fxmisc.richtext.model.PlainTextChange;
 import org.fxmisc.richtext.model.StyleSpans;
+import org.fxmisc.richtext.model.StyledDocument;
 import org.fxmisc.richtext.model.TwoDimensional;
 
 /**
@@ -95,19 +97,33 @@ final class SourceEditorPane extends BorderPane {
     }
 
     private void fill(SourceDocument.LoadedText loaded) {
+        fillFrom(loaded.chunks(), 0);
+    }
+
+    /** Puts one chunk into the area, then queues the next, so frames keep being drawn while a big file arrives. */
+    private void fillFrom(List<StyledDocument<Collection<String>, String, Collection<String>>> chunks, int index) {
         filling = true;
         try {
-            area.replace(0, area.getLength(), loaded.styled());
-            area.getUndoManager().forgetHistory();
-            area.moveTo(0);
-            area.setEditable(true);
-            filled = true;
+            if (index == 0) {
+                area.replace(0, area.getLength(), chunks.get(0));
+                area.moveTo(0);
+            } else {
+                area.insert(area.getLength(), chunks.get(index));
+            }
         } finally {
             filling = false;
         }
-        scrollTo(0);
-        refreshGutter();
-        showExecutionPoint();
+        if (index == 0) {
+            scrollTo(0);
+        }
+        if (index + 1 < chunks.size()) {
+            Platform.runLater(() -> fillFrom(chunks, index + 1));
+            return;
+        }
+        area.getUndoManager().forgetHistory();
+        area.setEditable(true);
+        filled = true;
+        showExecutionPoint(); // also rebuilds the gutter, now that the line count is final
     }
 
     private void watchEdits() {
@@ -121,6 +137,11 @@ final class SourceEditorPane extends BorderPane {
                 refreshGutter();
             }
         });
+        area.plainTextChanges().subscribe(change -> {
+            if (!filling) {
+                moveBreakpointsWith(change);
+            }
+        });
         area.multiPlainChanges().successionEnds(HIGHLIGHT_PAUSE).subscribe(changes -> {
             if (editedSinceHighlight) {
                 editedSinceHighlight = false;
@@ -128,6 +149,29 @@ final class SourceEditorPane extends BorderPane {
             }
         });
         document.highlightingProperty().addListener((obs, old, spans) -> applyHighlighting(spans));
+    }
+
+    /**
+     * Breakpoints follow their text. A change that starts at column 0 of line F replaces whole lines from F on; one
+     * that starts inside line F leaves F where it is and replaces lines from F+1.
+     */
+    private void moveBreakpointsWith(PlainTextChange change) {
+        int removed = lineBreaks(change.getRemoved());
+        int inserted = lineBreaks(change.getInserted());
+        if (removed == 0 && inserted == 0) {
+            return;
+        }
+        TwoDimensional.Position start = area.offsetToPosition(change.getPosition(), TwoDimensional.Bias.Forward);
+        int firstLine = start.getMajor() + 1 + (start.getMinor() == 0 ? 0 : 1);
+        viewModel.breakpoints().linesReplaced(document.path(), firstLine, removed, inserted);
+    }
+
+    private static int lineBreaks(String text) {
+        int count = 0;
+        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+            count++;
+        }
+        return count;
     }
 
     /** Applies spans computed in the background, unless the text changed length since (a newer pass is coming). */
@@ -159,10 +203,7 @@ final class SourceEditorPane extends BorderPane {
     }
 
     private void showExecutionPoint() {
-        if (styledCurrentParagraph >= 0 && styledCurrentParagraph < area.getParagraphs().size()) {
-            area.setParagraphStyle(styledCurrentParagraph, List.of());
-        }
-        styledCurrentParagraph = -1;
+        clearCurrentLineStyle();
         Optional<ExecutionPoint> point = viewModel.executionPointProperty().get()
                 .filter(p -> p.file().equals(document.path()));
         if (point.isPresent() && filled) {
@@ -174,6 +215,22 @@ final class SourceEditorPane extends BorderPane {
         }
         refreshGutter();
         hideHover();
+    }
+
+    /** Removes the band; edits may have moved its paragraph since it was set, so look for it if it is not there. */
+    private void clearCurrentLineStyle() {
+        int paragraphs = area.getParagraphs().size();
+        if (styledCurrentParagraph >= 0 && styledCurrentParagraph < paragraphs
+                && area.getParagraph(styledCurrentParagraph).getParagraphStyle().contains(EditorStyle.CURRENT_LINE)) {
+            area.setParagraphStyle(styledCurrentParagraph, List.of());
+        } else if (styledCurrentParagraph >= 0) {
+            for (int i = 0; i < paragraphs; i++) {
+                if (area.getParagraph(i).getParagraphStyle().contains(EditorStyle.CURRENT_LINE)) {
+                    area.setParagraphStyle(i, List.of());
+                }
+            }
+        }
+        styledCurrentParagraph = -1;
     }
 
     /**

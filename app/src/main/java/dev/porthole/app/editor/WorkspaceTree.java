@@ -69,6 +69,11 @@ final class WorkspaceTree extends TreeView<Path> {
     }
 
     private final class FileCell extends TreeCell<Path> {
+        /** Swaps the folder glyph when the folder this cell shows opens or closes. */
+        private final javafx.beans.value.ChangeListener<Boolean> folderGlyph =
+                (obs, was, expanded) -> setGraphic(Icons.node(expanded ? Icon.FOLDER_OPEN : Icon.FOLDER));
+        private TreeItem<Path> watched;
+
         FileCell() {
             setOnMouseClicked(event -> {
                 if (event.getButton() == MouseButton.PRIMARY && event.getClickCount() == 2 && !isEmpty()
@@ -82,6 +87,10 @@ final class WorkspaceTree extends TreeView<Path> {
         protected void updateItem(Path path, boolean empty) {
             super.updateItem(path, empty);
             getStyleClass().removeAll(EditorStyle.TREE_SOURCE, EditorStyle.TREE_OTHER);
+            if (watched != null) {
+                watched.expandedProperty().removeListener(folderGlyph);
+                watched = null;
+            }
             if (empty) {
                 setText(null);
                 setGraphic(null);
@@ -96,7 +105,9 @@ final class WorkspaceTree extends TreeView<Path> {
             Path name = path.getFileName();
             setText(name == null ? path.toString() : name.toString());
             if (getTreeItem() instanceof FolderItem) {
-                setGraphic(Icons.node(getTreeItem().isExpanded() ? Icon.FOLDER_OPEN : Icon.FOLDER));
+                watched = getTreeItem();
+                watched.expandedProperty().addListener(folderGlyph);
+                setGraphic(Icons.node(watched.isExpanded() ? Icon.FOLDER_OPEN : Icon.FOLDER));
             } else {
                 boolean source = SourceLanguage.of(path).isSource();
                 setGraphic(Icons.node(source ? Icon.EDITOR : Icon.FILE));

@@ -78,4 +78,21 @@ class BreakpointModelTest {
         assertThrows(UnsupportedOperationException.class, () -> model.breakpoints().add(SourceBreakpoint.software(main, 1)));
         assertThrows(IllegalArgumentException.class, () -> SourceBreakpoint.software(main, 0));
     }
+
+    @Test
+    void breakpointsFollowTheirLinesWhenLinesAreInsertedOrDeleted() {
+        model.add(SourceBreakpoint.software(main, 5));
+        model.add(SourceBreakpoint.hardware(main, 6));
+        model.add(SourceBreakpoint.software(main, 10));
+        heard.clear();
+        model.linesReplaced(main, 6, 0, 2);      // two lines inserted before line 6
+        assertEquals(List.of(5, 8, 12), model.breakpoints().stream().map(SourceBreakpoint::line).sorted().toList());
+        assertTrue(model.find(main, 8).orElseThrow().hardware(), "the kind moves with it");
+        assertEquals(List.of("-main.c:10", "+main.c:12s", "-main.c:6", "+main.c:8h"), heard,
+                "the lower one moves first, so two never share a line");
+        heard.clear();
+        model.linesReplaced(main, 8, 3, 0);      // lines 8..10 deleted
+        assertEquals(List.of(5, 9), model.breakpoints().stream().map(SourceBreakpoint::line).sorted().toList());
+        assertEquals(List.of("-main.c:8", "-main.c:12", "+main.c:9s"), heard);
+    }
 }

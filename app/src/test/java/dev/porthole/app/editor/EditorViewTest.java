@@ -284,4 +284,34 @@ class EditorViewTest {
         waitUntil("the file open", () -> view.codeArea(file).map(a -> a.getLength() > 0).orElse(false));
         assertEquals(file, viewModel.selectedProperty().get().path());
     }
+
+    @Test
+    void aBreakpointStaysOnItsTextWhenLinesAreAddedOrRemovedAbove(FxRobot robot) throws TimeoutException {
+        CodeArea area = openAndWait(robot, file);
+        robot.clickOn(gutterOf(robot, area, 27).orElseThrow());
+        robot.clickOn(pointOn(area, 23, "int64"));
+        robot.push(KeyCode.END);
+        robot.type(KeyCode.ENTER, 2);            // two new lines after line 23
+        assertEquals(List.of(29), breakpoints.breakpoints().stream().map(SourceBreakpoint::line).toList());
+        assertTrue(area.getParagraph(28).getText().contains("dist2 = p->x"), "still on its statement");
+        assertTrue(gutterShows(robot, area, 29, EditorStyle.BREAKPOINT));
+        assertFalse(gutterShows(robot, area, 27, EditorStyle.BREAKPOINT));
+
+        robot.type(KeyCode.BACK_SPACE, 2);
+        assertEquals(List.of(27), breakpoints.breakpoints().stream().map(SourceBreakpoint::line).toList());
+    }
+
+    @Test
+    void theStoppedLineBandLeavesCleanlyAfterEditsAboveIt(FxRobot robot) throws TimeoutException {
+        CodeArea area = openAndWait(robot, file);
+        robot.interact(() -> view.showExecutionPoint(file, 27));
+        robot.clickOn(pointOn(area, 23, "int64"));
+        robot.push(KeyCode.HOME);
+        robot.type(KeyCode.ENTER);               // the stopped statement is now on line 28
+        assertTrue(view.isMarkedCurrent(file, 28), "the band stays on its statement");
+        robot.interact(viewModel::clearExecutionPoint);
+        for (int line = 1; line <= area.getParagraphs().size(); line++) {
+            assertFalse(view.isMarkedCurrent(file, line), "line " + line + " still has the band");
+        }
+    }
 }

@@ -9,22 +9,44 @@ import org.fxmisc.richtext.model.StyleSpans;
 import org.fxmisc.richtext.model.StyledDocument;
 import org.junit.jupiter.api.Test;
 
-/** The document built in the background holds the same text and styles as the highlighter's spans. */
+/** The document chunks built in the background hold the same text and styles as the highlighter's spans. */
 class LoadedTextTest {
-    @Test
-    void theBackgroundDocumentMatchesTextAndSpans() {
-        String text = "int x; // one\n\n/* two\nlines */ return 0;\n";
+    private static void assertChunksMatch(String text) {
         StyleSpans<Collection<String>> spans = SyntaxHighlighter.of(SourceLanguage.C).highlight(text);
-        StyledDocument<Collection<String>, String, Collection<String>> doc = SourceDocument.LoadedText.of(text, spans).styled();
-        assertEquals(text, doc.getText());
-        assertEquals(5, doc.getParagraphs().size());
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                continue;
+        List<StyledDocument<Collection<String>, String, Collection<String>>> chunks =
+                SourceDocument.LoadedText.of(text, spans).chunks();
+        StringBuilder joined = new StringBuilder();
+        int offset = 0;
+        for (StyledDocument<Collection<String>, String, Collection<String>> chunk : chunks) {
+            String chunkText = chunk.getText();
+            for (int i = 0; i < chunkText.length(); i++) {
+                if (chunkText.charAt(i) != '\n') {
+                    assertEquals(Set.copyOf(SyntaxHighlighterTest.styleAt(spans, offset + i)),
+                            Set.copyOf(chunk.getStyleOfChar(i)), "style at " + (offset + i));
+                }
             }
-            assertEquals(Set.copyOf(SyntaxHighlighterTest.styleAt(spans, i)), Set.copyOf(doc.getStyleOfChar(i)),
-                    "style at " + i + " ('" + text.charAt(i) + "')");
+            joined.append(chunkText);
+            offset += chunkText.length();
         }
-        assertEquals(List.of(), List.copyOf(doc.getParagraphs().get(0).getParagraphStyle()));
+        assertEquals(text, joined.toString());
+        int lines = text.split("\n", -1).length;
+        assertEquals((lines + SourceDocument.LoadedText.CHUNK_LINES - 1) / SourceDocument.LoadedText.CHUNK_LINES,
+                chunks.size());
+    }
+
+    @Test
+    void aSmallFileIsOneChunkWithTheSameTextAndStyles() {
+        assertChunksMatch("int x; // one\n\n/* two\nlines */ return 0;\n");
+        assertChunksMatch("");
+    }
+
+    @Test
+    void aBigFileIsSplitIntoChunksThatConcatenateToIt() {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 2 * SourceDocument.LoadedText.CHUNK_LINES + 7; i++) {
+            text.append(i % 3 == 0 ? "/* comment */\n" : "int v" + i + " = " + i + ";\n");
+        }
+        assertChunksMatch(text.toString());
+        assertChunksMatch(text.substring(0, text.length() - 1)); // no final newline
     }
 }
