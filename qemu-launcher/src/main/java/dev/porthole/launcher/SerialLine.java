@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * @param text      the bytes decoded as UTF-8 (invalid sequences become U+FFFD), every CR removed, ANSI escapes kept
  */
 public record SerialLine(long hostNanos, byte[] bytes, String text) {
-    private static final Pattern ANSI = Pattern.compile("\u001B(?:\\[[0-?]*[ -/]*[@-~]|\\][^\u0007\u001B]*(?:\u0007|\u001B\\\\)?|[@-Z\\\\-_])");
+    private static final Pattern ANSI = Pattern.compile("\u001B(?:\\[[0-?]*[ -/]*[@-~]|\\][^\u0007\u001B]*(?:\u0007|\u001B\\\\)?|[@-Z\\\\-~])");
 
     /** The text with ANSI escape sequences (colours, cursor moves, OSC titles) removed. */
     public String plainText() {

@@ -64,6 +64,23 @@ class SerialChannelTest {
     }
 
     @Test
+    void aRealUnikraftBootLogWithCrlfAndEscapes() throws Exception {
+        // captured from Unikraft helloworld 0.17 on -M pc (copy of /work/shared/fixtures/unikraft/helloworld-boot-pc.log)
+        byte[] log = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("src/test/resources/unikraft-helloworld-boot-pc.log"));
+        SerialChannel channel = new SerialChannel("console");
+        for (int at = 0; at < log.length; at += 7) { // arriving in small reads, as from a socket
+            channel.accept(log, at, Math.min(7, log.length - at), at);
+        }
+        channel.close(log.length);
+        long lfs = new String(log, StandardCharsets.ISO_8859_1).chars().filter(c -> c == '\n').count();
+        assertEquals(lfs + (log[log.length - 1] == '\n' ? 0 : 1), channel.lineCount());
+        SerialLine first = channel.lines().get(0);
+        assertEquals("SeaBIOS (version 1.16.2-debian-1.16.2-1)", first.plainText(), "ESC c, ESC[?7l, ESC[2J, ESC[0m stripped");
+        assertTrue(channel.lines().stream().noneMatch(l -> l.text().contains("\r")));
+        assertTrue(channel.text().contains("Hello world!"));
+    }
+
+    @Test
     void invalidUtf8BecomesReplacementCharacters() {
         SerialChannel channel = new SerialChannel("console");
         byte[] bytes = {'o', 'k', (byte) 0xff, (byte) 0xc3, '\n'};
