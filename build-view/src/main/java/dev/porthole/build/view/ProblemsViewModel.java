@@ -1,0 +1,109 @@
+package dev.porthole.build.view;
+
+import dev.porthole.build.diag.Diagnostic;
+import dev.porthole.build.diag.Severity;
+import java.util.List;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+/**
+ * The rows of {@link ProblemsView}: diagnostics with their notes below them, filtered by severity.
+ * Activating a row asks the {@link ProblemNavigator} to open its file at its line.
+ */
+public final class ProblemsViewModel {
+    /** A row: a diagnostic, or one of its notes ({@code parent} is the diagnostic it belongs to, else null). */
+    public record Row(Diagnostic diagnostic, Diagnostic parent) {
+        public boolean note() {
+            return parent != null;
+        }
+
+        public String location() {
+            Diagnostic d = diagnostic;
+            if (d.file() == null) {
+                return "";
+            }
+            return d.file() + (d.line() > 0 ? ":" + d.line() + (d.column() > 0 ? ":" + d.column() : "") : "");
+        }
+    }
+
+    private final ProblemNavigator navigator;
+    private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    private final FilteredList<Row> visible = new FilteredList<>(rows);
+    private final BooleanProperty showErrors = new SimpleBooleanProperty(true);
+    private final BooleanProperty showWarnings = new SimpleBooleanProperty(true);
+    private final BooleanProperty showNotes = new SimpleBooleanProperty(true);
+
+    public ProblemsViewModel(ProblemNavigator navigator) {
+        this.navigator = navigator;
+        showErrors.addListener((o, a, b) -> refilter());
+        showWarnings.addListener((o, a, b) -> refilter());
+        showNotes.addListener((o, a, b) -> refilter());
+        refilter();
+    }
+
+    /** Replaces the problems (after a build, or as a build streams them: call with the list so far). */
+    public void setDiagnostics(List<Diagnostic> diagnostics) {
+        java.util.List<Row> fresh = new java.util.ArrayList<>();
+        for (Diagnostic diagnostic : diagnostics) {
+            fresh.add(new Row(diagnostic, null));
+            for (Diagnostic note : diagnostic.notes()) {
+                fresh.add(new Row(note, diagnostic));
+            }
+        }
+        rows.setAll(fresh);
+    }
+
+    /** Binds to a build's live list: rows follow it. */
+    public void follow(ObservableList<Diagnostic> diagnostics) {
+        setDiagnostics(diagnostics);
+        diagnostics.addListener((javafx.collections.ListChangeListener<Diagnostic>) change -> setDiagnostics(diagnostics));
+    }
+
+    /**
+     * Opens the row's file at its line through the navigator. Returns false when the row names no file
+     * (a make message with no place, a linker error about a library).
+     */
+    public boolean activate(Row row) {
+        Diagnostic d = row.diagnostic();
+        if (d.path() == null) {
+            return false;
+        }
+        navigator.open(d.path(), d.line(), d.column());
+        return true;
+    }
+
+    public long count(Severity severity) {
+        return rows.stream().filter(r -> !r.note() && r.diagnostic().severity() == severity).count();
+    }
+
+    private void refilter() {
+        visible.setPredicate(row -> {
+            Diagnostic owner = row.note() ? row.parent() : row.diagnostic();
+            boolean ownerShown = switch (owner.severity()) {
+                case ERROR -> showErrors.get();
+                case WARNING -> showWarnings.get();
+                case NOTE -> showNotes.get();
+            };
+            return ownerShown && (!row.note() || showNotes.get());
+        });
+    }
+
+    public ObservableList<Row> rows() {
+        return visible;
+    }
+
+    public BooleanProperty showErrorsProperty() {
+        return showErrors;
+    }
+
+    public BooleanProperty showWarningsProperty() {
+        return showWarnings;
+    }
+
+    public BooleanProperty showNotesProperty() {
+        return showNotes;
+    }
+}

@@ -1,0 +1,179 @@
+package dev.porthole.build.view;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.porthole.build.diag.Diagnostic;
+import dev.porthole.build.diag.DiagnosticsParser;
+import dev.porthole.build.diag.Severity;
+import dev.porthole.build.elf.ElfSection;
+import dev.porthole.build.layout.SizeNode;
+import dev.porthole.build.memory.PageMapping;
+import dev.porthole.build.memory.RuntimeMemoryMap;
+import dev.porthole.build.memory.SectionCheck;
+import dev.porthole.build.run.BuildConfig;
+import dev.porthole.build.run.BuildResult;
+import dev.porthole.kernel.SampleKernel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The view models on real builds and the real kernel image, on one thread, with no FX toolkit and no robot. */
+class ViewModelTest {
+    @Test
+    void layoutLoadsZoomsThroughTheTreemapAndBack() {
+        LayoutViewModel model = new LayoutViewModel(ViewThreads.sameThread());
+        model.load(SampleKernel.debugImage());
+        assertEquals("", model.errorProperty().get());
+        assertTrue(model.summaryProperty().get().startsWith("porthole.dbg: "), model.summaryProperty().get());
+        SizeNode root = model.treemapRootProperty().get();
+        assertEquals(SizeNode.Kind.IMAGE, root.kind());
+        assertEquals(List.of(root), model.breadcrumb());
+
+        model.zoomInto(root.child(".text"));
+        assertEquals(".text", model.selectedSectionProperty().get().name(), "zooming into a section selects it");
+        assertTrue(model.symbols().stream().allMatch(s -> s.section().equals(".text")), "the table shows the section's symbols");
+        model.zoomInto(model.treemapRootProperty().get().child("kernel"));
+        model.zoomInto(model.treemapRootProperty().get().child("app_fault.c"));
+        assertEquals(List.of("porthole.dbg", ".text", "kernel", "app_fault.c"), model.breadcrumb().stream().map(SizeNode::name).toList());
+        SizeNode symbol = model.treemapRootProperty().get().child("fault_touch_bad_pointer");
+        model.zoomInto(symbol);
+        assertEquals("app_fault.c", model.treemapRootProperty().get().name(), "a symbol has nothing inside: no zoom");
+
+        model.zoomTo(1);
+        assertEquals(".text", model.treemapRootProperty().get().name());
+        model.zoomTo(0);
+        assertEquals(root, model.treemapRootProperty().get());
+    }
+
+    @Test
+    void symbolFilterAndSectionSelection() {
+        LayoutViewModel model = new LayoutViewModel(ViewThreads.sameThread());
+        model.load(SampleKernel.debugImage());
+        int all = model.symbols().size();
+        model.symbolFilterProperty().set("FAULT");
+        assertTrue(model.symbols().size() >= 3 && model.symbols().size() < all, model.symbols().toString());
+        assertTrue(model.symbols().stream().allMatch(s -> s.name().toLowerCase().contains("fault")
+                || s.file() != null && s.file().toLowerCase().contains("fault")));
+        model.symbolFilterProperty().set("app_fault.c");
+        assertTrue(model.symbols().stream().anyMatch(s -> s.name().equals("fault_touch_bad_pointer")), "matches the file too");
+        model.symbolFilterProperty().set("");
+        ElfSection rodata = model.layoutProperty().get().elf().section(".rodata").orElseThrow();
+        model.selectSection(rodata);
+        assertEquals(".rodata", model.treemapRootProperty().get().name());
+        assertFalse(model.symbols().isEmpty());
+        assertTrue(model.symbols().stream().allMatch(s -> s.section().equals(".rodata")));
+        model.selectSection(null);
+        assertEquals(all, model.symbols().size());
+    }
+
+    @Test
+    void badImageIsAnErrorTextNotAnException(@TempDir Path dir) throws Exception {
+        LayoutViewModel model = new LayoutViewModel(ViewThreads.sameThread());
+        Path text = Files.writeString(dir.resolve("notes.txt"), "this is not an image at all, only text");
+        model.load(text);
+        assertTrue(model.errorProperty().get().contains("is not an ELF file"), model.errorProperty().get());
+        assertNull(model.layoutProperty().get());
+        assertNull(model.treemapRootProperty().get());
+        model.compareWith(text);
+        assertTrue(model.errorProperty().get().contains("load an image"), model.errorProperty().get());
+    }
+
+    @Test
+    void diffAndRuntimeRows() throws Exception {
+        LayoutViewModel model = new LayoutViewModel(ViewThreads.sameThread());
+        model.load(SampleKernel.debugImage());
+        model.compareWith(SampleKernel.debugImage());
+        assertNotNull(model.diffProperty().get());
+        assertTrue(model.diffSymbols().isEmpty());
+        assertEquals(4, model.diffSections().size());
+
+        List<ElfSection> sections = model.layoutProperty().get().allocatedSections();
+        ElfSection text = sections.get(0);
+        List<PageMapping> mappings = List.of(new PageMapping(text.address() & ~0xfffL, text.address() & ~0xfffL,
+                (text.size() + 0xfff) & ~0xfffL, false, false, true, 4096));
+        model.setRuntimeMap(new RuntimeMemoryMap(0x110000, true, true, List.of(), mappings, SectionCheck.checkAll(sections, mappings)));
+        List<LayoutViewModel.RuntimeRow> rows = model.runtimeRows();
+        assertEquals(4, rows.size());
+        assertTrue(rows.get(0).ok(), rows.get(0).toString());
+        assertTrue(rows.get(0).runtime().startsWith("r-x 4K"), rows.get(0).runtime());
+        assertFalse(rows.get(1).ok());
+        assertTrue(rows.get(1).runtime().contains("not mapped"), rows.get(1).runtime());
+    }
+
+    @Test
+    void problemsListNotesUnderTheirDiagnosticsFiltersAndOpensFiles() {
+        String output = String.join("\n",
+                "make: Entering directory '/src/kernel'",
+                "main.c: In function 'kmain':",
+                "main.c:12:5: error: 'x' undeclared (first use in this function)",
+                "main.c:12:5: note: each undeclared identifier is reported only once for each function it appears in",
+                "main.c:3:9: warning: unused variable 'y' [-Wunused-variable]",
+                "make: *** No rule to make target 'clean2'.  Stop.");
+        List<Diagnostic> diagnostics = DiagnosticsParser.parseAll(Path.of("/src"), output);
+        List<String> opened = new ArrayList<>();
+        ProblemsViewModel model = new ProblemsViewModel((file, line, column) -> opened.add(file + ":" + line + ":" + column));
+        model.setDiagnostics(diagnostics);
+        assertEquals(4, model.rows().size());
+        assertTrue(model.rows().get(1).note());
+        assertEquals("main.c:12:5", model.rows().get(0).location());
+        assertEquals(2, model.count(Severity.ERROR));
+
+        assertTrue(model.activate(model.rows().get(0)));
+        assertEquals(List.of("/src/kernel/main.c:12:5"), opened);
+        assertFalse(model.activate(model.rows().get(3)), "make's message has no file");
+
+        model.showErrorsProperty().set(false);
+        assertEquals(1, model.rows().size(), "the note goes with its error");
+        assertEquals(Severity.WARNING, model.rows().get(0).diagnostic().severity());
+        model.showErrorsProperty().set(true);
+        model.showNotesProperty().set(false);
+        assertEquals(3, model.rows().size());
+    }
+
+    @Test
+    void buildLogStreamsColouredLinesDiagnosticsAndTheResult(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("porthole.json"), "{\"build\": {\"command\": \"make\", \"image\": \"app.elf\"}}");
+        Files.writeString(dir.resolve("Makefile"), "app.elf: main.c\n\tgcc -Wall -nostdlib -static -o $@ main.c\n");
+        Files.writeString(dir.resolve("main.c"), "void _start(void) {\n  int unused;\n  return missing;\n}\n");
+        BuildLogViewModel model = new BuildLogViewModel(ViewThreads.sameThread());
+        ProblemsViewModel problems = new ProblemsViewModel((f, l, c) -> { });
+        problems.follow(model.diagnostics());
+        model.start(BuildConfig.forWorkspace(dir));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (model.resultProperty().get() == null && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        BuildResult result = model.resultProperty().get();
+        assertNotNull(result, "the build finished");
+        assertEquals(BuildResult.Status.FAILED, result.status());
+        assertFalse(model.runningProperty().get());
+        assertTrue(model.lines().stream().anyMatch(l -> l.severity() == Severity.ERROR && l.text().contains("main.c:3:")),
+                model.lines().toString());
+        assertTrue(model.lines().stream().anyMatch(l -> l.severity() == Severity.WARNING && l.text().contains("unused")));
+        assertTrue(model.lines().stream().anyMatch(l -> l.severity() == null && l.text().startsWith("gcc ")), "commands stay plain");
+        assertEquals(result.diagnostics(), model.diagnostics());
+        assertEquals(result.diagnostics().size(), problems.rows().stream().filter(r -> !r.note()).count(), "problems follow the build");
+        assertTrue(model.statusProperty().get().contains("failed"), model.statusProperty().get());
+    }
+
+    @Test
+    void lineClassification() {
+        assertEquals(Severity.ERROR, BuildLogViewModel.classify("main.c:3:10: error: 'missing' undeclared"));
+        assertEquals(Severity.ERROR, BuildLogViewModel.classify("/usr/bin/ld: main.o: in function `f':"));
+        assertEquals(Severity.ERROR, BuildLogViewModel.classify("main.c:(.text+0x5): undefined reference to `g'"));
+        assertEquals(Severity.ERROR, BuildLogViewModel.classify("make: *** [Makefile:2: app.elf] Error 1"));
+        assertEquals(Severity.WARNING, BuildLogViewModel.classify("main.c:2:7: warning: unused variable 'unused' [-Wunused-variable]"));
+        assertEquals(Severity.WARNING, BuildLogViewModel.classify("ld: warning: app.elf has a LOAD segment with RWX permissions"));
+        assertEquals(Severity.NOTE, BuildLogViewModel.classify("main.c:2:7: note: declared here"));
+        assertNull(BuildLogViewModel.classify("gcc -Wall -o app.elf main.c"));
+        assertNull(BuildLogViewModel.classify("    2 |   int unused;"));
+    }
+}
