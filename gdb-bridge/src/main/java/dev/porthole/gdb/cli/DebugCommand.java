@@ -53,6 +53,20 @@ public final class DebugCommand implements CliCommand {
     private static final Set<String> FLAGS = Set.of("json", "software-breakpoints", "hardware-breakpoints", "help");
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Standalone entry, for scripts without the app's dispatcher: {@code java -cp ... DebugCommand --break kmain}. */
+    public static void main(String[] args) throws Exception {
+        DebugCommand command = new DebugCommand();
+        int status;
+        try {
+            status = command.run(List.of(args), System.out, System.err);
+        } catch (UsageException e) {
+            System.err.println("porthole debug: " + e.getMessage());
+            System.err.print(command.usage());
+            status = 2;
+        }
+        System.exit(status);
+    }
+
     @Override
     public String name() {
         return "debug";

@@ -56,6 +56,34 @@ public final class GdbBench {
         System.out.println("  porthole runs (ms): " + fmt(ours));
         System.out.println("  raw runs (ms):      " + fmt(raw));
         stepAndMemory(runs);
+        coldCli(runs);
+    }
+
+    /**
+     * What a user at a shell sees: {@code porthole debug --break kmain --json} as a fresh JVM each time (class loading and
+     * an interpreted first run included), its own launch_to_stop and the process's wall time.
+     */
+    static void coldCli(Path runs) throws Exception {
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<Double> stops = new ArrayList<>();
+        List<Double> walls = new ArrayList<>();
+        int n = Math.max(3, RUNS / 2);
+        for (int i = 0; i < n; i++) {
+            long t0 = System.nanoTime();
+            Process p = new ProcessBuilder(javaBin, "-XX:TieredStopAtLevel=1", "-cp", classpath(),
+                    "dev.porthole.gdb.cli.DebugCommand", "--break", "kmain", "--accel", "tcg", "--json", "--runs", runs.toString())
+                    .redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor();
+            walls.add((System.nanoTime() - t0) / 1e6);
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"launch_to_stop\":([0-9.]+)").matcher(out);
+            if (!m.find()) {
+                throw new IllegalStateException("porthole debug printed no launch_to_stop:\n" + out);
+            }
+            stops.add(Double.parseDouble(m.group(1)));
+        }
+        System.out.printf("cold CLI (a fresh JVM per run, median of %d): launch_to_stop %.0f ms as the command reports it, "
+                + "process wall time %.0f ms (boot to exit, JVM start included)%n", n, median(stops), median(walls));
     }
 
     /** Launch paused through the launcher, attach, hbreak kmain, continue, backtrace; ms from launch to the backtrace. */
@@ -154,6 +182,18 @@ public final class GdbBench {
             session.registers().get(30, TimeUnit.SECONDS);
             System.out.printf("all registers (first read after the stop): %.2f ms%n", (System.nanoTime() - t0) / 1e6);
         }
+    }
+
+    /** This class's classpath: under exec:java it is the class loader's, not java.class.path (Maven's own). */
+    static String classpath() throws Exception {
+        if (GdbBench.class.getClassLoader() instanceof java.net.URLClassLoader loader) {
+            List<String> entries = new ArrayList<>();
+            for (java.net.URL url : loader.getURLs()) {
+                entries.add(Path.of(url.toURI()).toString());
+            }
+            return String.join(java.io.File.pathSeparator, entries);
+        }
+        return System.getProperty("java.class.path");
     }
 
     static double median(List<Double> values) {
