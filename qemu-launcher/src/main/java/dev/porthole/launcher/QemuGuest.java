@@ -32,7 +32,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
-/** The {@link Guest} behind {@link QemuLauncher}: one QEMU process, its sockets, reader threads and run record. */
+/**
+ * The {@link Guest} behind {@link QemuLauncher}: one QEMU process, its channels, reader threads and run record.
+ *
+ * <p>Console and trace reach Porthole through named pipes (QEMU {@code -chardev file} on a FIFO), not sockets: QEMU
+ * writes a FIFO with blocking writes, so a slow reader only slows the guest. Through a socket chardev QEMU's 16550
+ * model drops a byte whenever the socket is momentarily full and the guest writes the next one without waiting for
+ * LSR.THRE, which many small kernels do; a 1-byte write fills a unix socket's buffer about 700 times faster than its
+ * byte count suggests. QMP stays a unix socket (it needs both directions).
+ */
 final class QemuGuest implements Guest {
     private static final Duration QMP_READY_LIMIT = Duration.ofSeconds(10);
     private static final Duration DRAIN_LIMIT = Duration.ofSeconds(3);
@@ -62,6 +70,7 @@ final class QemuGuest implements Guest {
     private final List<Thread> readers = new ArrayList<>();
     /** One per socket: completes when QEMU's connection was accepted (or the socket closed without one). */
     private final List<CompletableFuture<Void>> accepted = new ArrayList<>();
+    private final Map<Path, CompletableFuture<Void>> fifoOpened = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<Selector> selectors = new ArrayList<>();
     private volatile boolean processGone;
     private final List<ServerSocketChannel> servers = new ArrayList<>();
@@ -102,13 +111,12 @@ final class QemuGuest implements Guest {
         });
         trace.addListener(line -> timings.stamp(Stamp.FIRST_TRACE_LINE, line.hostNanos()));
         try {
-            ServerSocketChannel consoleServer = listen(QemuLauncher.CONSOLE_SOCKET);
-            ServerSocketChannel traceServer = listen(QemuLauncher.TRACE_SOCKET);
+            makeFifos(socketDir.resolve(QemuLauncher.CONSOLE_FIFO), socketDir.resolve(QemuLauncher.TRACE_FIFO));
             ServerSocketChannel qmpServer = listen(QemuLauncher.QMP_SOCKET);
             FileChannel serialLog = FileChannel.open(record.file(RunRecord.SERIAL), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             FileChannel traceLog = FileChannel.open(record.file(RunRecord.TRACE), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            startReader("console", consoleServer, console, serialLog, true);
-            startReader("trace", traceServer, trace, traceLog, false);
+            startReader("console", socketDir.resolve(QemuLauncher.CONSOLE_FIFO), console, serialLog, true);
+            startReader("trace", socketDir.resolve(QemuLauncher.TRACE_FIFO), trace, traceLog, false);
             CompletableFuture<Void> qmpConnected = new CompletableFuture<>();
             accepted.add(qmpConnected);
             Thread qmpThread = new Thread(() -> acceptQmp(qmpServer, qmpConnected), "porthole-qmp-accept-" + record.dir().getFileName());
@@ -116,8 +124,8 @@ final class QemuGuest implements Guest {
             qmpThread.start();
         } catch (IOException e) {
             closeServers();
-            throw fail("cannot open the console, trace or QMP socket in " + socketDir + " (" + e.getMessage()
-                    + "); check that the runs folder is on a local file system that allows unix sockets", e);
+            throw fail("cannot make the console and trace pipes or the QMP socket in " + socketDir + " (" + e.getMessage()
+                    + "); check that the runs folder is on a local file system that allows named pipes and unix sockets", e);
         }
         ProcessBuilder builder = new ProcessBuilder(argv).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .redirectErrorStream(true).redirectOutput(record.file(RunRecord.QEMU_STDERR).toFile());
@@ -168,33 +176,46 @@ final class QemuGuest implements Guest {
         return server;
     }
 
-    private void startReader(String name, ServerSocketChannel server, SerialChannel channel, FileChannel log, boolean console) {
-        CompletableFuture<Void> connected = new CompletableFuture<>();
-        accepted.add(connected);
-        Thread reader = new Thread(() -> readChannel(server, channel, log, console, connected), "porthole-" + name + "-" + record.dir().getFileName());
+    /** Makes the named pipes QEMU writes the console and trace to (Java has no mkfifo; coreutils does). */
+    private static void makeFifos(Path... fifos) throws IOException {
+        List<String> command = new ArrayList<>(List.of("mkfifo", "-m", "600"));
+        for (Path fifo : fifos) {
+            command.add(fifo.toString());
+        }
+        Process mkfifo = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try {
+            String output = new String(mkfifo.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (mkfifo.waitFor() != 0) {
+                throw new IOException("mkfifo failed: " + output);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted making named pipes", e);
+        }
+    }
+
+    private void startReader(String name, Path fifo, SerialChannel channel, FileChannel log, boolean console) {
+        CompletableFuture<Void> opened = new CompletableFuture<>();
+        fifoOpened.put(fifo, opened);
+        Thread reader = new Thread(() -> readChannel(fifo, channel, log, console, opened), "porthole-" + name + "-" + record.dir().getFileName());
         reader.setDaemon(true);
         readers.add(reader);
         reader.start();
     }
 
-    private void readChannel(ServerSocketChannel server, SerialChannel channel, FileChannel log, boolean isConsole,
-            CompletableFuture<Void> connected) {
+    private void readChannel(Path fifo, SerialChannel channel, FileChannel log, boolean isConsole, CompletableFuture<Void> opened) {
         try (log) {
-            SocketChannel connection;
+            FileChannel pipe;
             try {
-                connection = acceptUnlessGone(server);
+                pipe = FileChannel.open(fifo, StandardOpenOption.READ); // blocks until QEMU (or the exit path) opens the other end
             } finally {
-                connected.complete(null);
-                closeAndUnlink(server);
+                opened.complete(null);
             }
-            if (connection == null) {
-                return;
-            }
-            try (connection) {
+            try (pipe) {
                 ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
                 while (true) {
                     buffer.clear();
-                    int n = connection.read(buffer);
+                    int n = pipe.read(buffer);
                     if (n < 0) {
                         break;
                     }
@@ -209,11 +230,28 @@ final class QemuGuest implements Guest {
                     channel.accept(buffer.array(), 0, n, now);
                 }
             }
-        } catch (IOException closedBeforeQemuConnected) {
-            // QEMU never connected (it failed at start) or went away: the channel simply ends
+        } catch (IOException e) {
+            System.err.println("porthole: reading the " + channel.name() + " of " + record.dir() + " failed: " + e.getMessage());
         } finally {
             channel.close(System.nanoTime());
         }
+    }
+
+    /**
+     * A reader still waiting to open its pipe after QEMU exited (QEMU never opened it) is released by opening the pipe
+     * read-write once and closing it: on Linux that open never blocks, counts as a writer for the waiting reader, and
+     * the close leaves it at end-of-file.
+     */
+    private void releaseUnopenedPipes() {
+        fifoOpened.forEach((fifo, opened) -> {
+            if (!opened.isDone()) {
+                try {
+                    FileChannel.open(fifo, StandardOpenOption.READ, StandardOpenOption.WRITE).close();
+                } catch (IOException ignored) {
+                    // already gone: nothing waits on it
+                }
+            }
+        });
     }
 
     /**
@@ -298,6 +336,7 @@ final class QemuGuest implements Guest {
                 // a starved thread: closing below ends it
             }
             closeServers();
+            releaseUnopenedPipes();
             for (Thread reader : readers) {
                 reader.join(DRAIN_LIMIT.toMillis());
             }
@@ -381,7 +420,7 @@ final class QemuGuest implements Guest {
 
     private void cleanUpSockets() {
         try {
-            for (String name : List.of(QemuLauncher.CONSOLE_SOCKET, QemuLauncher.TRACE_SOCKET, QemuLauncher.QMP_SOCKET, QemuLauncher.GDB_SOCKET)) {
+            for (String name : List.of(QemuLauncher.CONSOLE_FIFO, QemuLauncher.TRACE_FIFO, QemuLauncher.QMP_SOCKET, QemuLauncher.GDB_SOCKET)) {
                 Files.deleteIfExists(socketDir.resolve(name));
             }
             if (!socketDir.equals(record.dir())) {

@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.OptionalInt;
 
 /**
- * Boots images under QEMU: checks the image, resolves the accelerator, makes the run record, opens the console,
- * trace and QMP sockets (Porthole listens, QEMU connects as a client at start, so no byte is lost), spawns QEMU
+ * Boots images under QEMU: checks the image, resolves the accelerator, makes the run record, opens the console and
+ * trace named pipes and the QMP socket (Porthole listens, QEMU connects at start, so nothing is missed), spawns QEMU
  * tied to this JVM's life ({@link ChildProcesses}) and hands back a {@link Guest}.
  *
  * <p>QEMU's argv, in this order: {@code -M -accel -m -smp -nodefaults -no-reboot -display none [-S] -kernel
@@ -27,8 +27,9 @@ public final class QemuLauncher {
     /** unix socket paths must fit sun_path (108 bytes); longer run folders get their sockets in a private /tmp folder. */
     static final int MAX_SOCKET_PATH = 100;
 
-    public static final String CONSOLE_SOCKET = "console.sock";
-    public static final String TRACE_SOCKET = "trace.sock";
+    /** Named pipes, not sockets: see {@link QemuGuest} for why the console and trace go through FIFOs. */
+    public static final String CONSOLE_FIFO = "console.fifo";
+    public static final String TRACE_FIFO = "trace.fifo";
     public static final String QMP_SOCKET = "qmp.sock";
     public static final String GDB_SOCKET = "gdb.sock";
 
@@ -95,9 +96,8 @@ public final class QemuLauncher {
             argv.add("-append");
             argv.add(spec.append());
         }
-        argv.addAll(List.of("-chardev", "socket,id=con,path=" + optionPath(socketDir.resolve(CONSOLE_SOCKET)) + ",server=off",
-                "-serial", "chardev:con"));
-        argv.addAll(List.of("-chardev", "socket,id=trc,path=" + optionPath(socketDir.resolve(TRACE_SOCKET)) + ",server=off",
+        argv.addAll(List.of("-chardev", "file,id=con,path=" + optionPath(socketDir.resolve(CONSOLE_FIFO)), "-serial", "chardev:con"));
+        argv.addAll(List.of("-chardev", "file,id=trc,path=" + optionPath(socketDir.resolve(TRACE_FIFO)),
                 "-device", "isa-debugcon,iobase=0xe9,chardev=trc"));
         argv.addAll(List.of("-chardev", "socket,id=qmp,path=" + optionPath(socketDir.resolve(QMP_SOCKET)) + ",server=off",
                 "-mon", "chardev=qmp,mode=control"));

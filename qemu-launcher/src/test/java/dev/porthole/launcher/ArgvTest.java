@@ -27,7 +27,7 @@ class ArgvTest {
         assertFalse(argv.contains("-append"), "no empty -append");
         assertFalse(argv.contains("-gdb"));
         assertFalse(argv.contains("-s"));
-        assertTrue(String.join(" ", argv).contains("-chardev socket,id=con,path=/run/x/console.sock,server=off -serial chardev:con"));
+        assertTrue(String.join(" ", argv).contains("-chardev file,id=con,path=/run/x/console.fifo -serial chardev:con"));
         assertTrue(String.join(" ", argv).contains("-device isa-debugcon,iobase=0xe9,chardev=trc"));
         assertTrue(String.join(" ", argv).contains("-mon chardev=qmp,mode=control"));
         assertTrue(String.join(" ", argv).contains("-device isa-debug-exit,iobase=0xf4,iosize=0x04 -device pvpanic"));

@@ -158,7 +158,8 @@ class BadInputTest {
     @Test
     void aRealGuestPrintingGarbageWithoutANewline() throws Exception {
         // a tiny multiboot guest (src/test/resources/garbage-guest.S) writes 256 KiB of random bytes, never LF, to COM1
-        // under real QEMU; 50 MB the same way would take a minute under TCG, so the 50 MB case uses FakeQemu
+        // under real QEMU, without waiting for the UART between bytes; every byte must still arrive. 50 MB the same way
+        // would take a minute under TCG, so the 50 MB case uses FakeQemu
         int count = 256 * 1024;
         Path source = Path.of("src", "test", "resources", "garbage-guest.S");
         Path object = dir.resolve("garbage.o");

@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Stands in for qemu-system-x86_64 where a real guest would take too long: connects to Porthole's console, trace
- * and QMP sockets exactly as QEMU does (client chardevs), answers QMP, then writes {@code porthole.fake.bytes}
+ * Stands in for qemu-system-x86_64 where a real guest would take too long: opens Porthole's console and trace pipes
+ * and connects to its QMP socket as QEMU does, answers QMP, then writes {@code porthole.fake.bytes}
  * (default 50 MiB) of binary garbage without a single LF to the console and exits with status 1, as QEMU does
  * when a guest exits with code 0. Real QEMU under TCG writes about 1 MB/s to a serial port: 50 MB would take a minute.
  */
@@ -26,7 +26,7 @@ public final class FakeQemu {
     public static void main(String[] args) throws Exception {
         Map<String, String> sockets = new HashMap<>();
         for (int i = 0; i + 1 < args.length; i++) {
-            if (args[i].equals("-chardev") && args[i + 1].startsWith("socket,id=")) {
+            if (args[i].equals("-chardev") && (args[i + 1].startsWith("socket,id=") || args[i + 1].startsWith("file,id="))) {
                 String spec = args[i + 1].replace(",,", "\u0000");
                 String id = null;
                 String path = null;
@@ -40,8 +40,10 @@ public final class FakeQemu {
                 sockets.put(id, path);
             }
         }
-        SocketChannel console = connect(sockets.get("con"));
-        SocketChannel trace = connect(sockets.get("trc"));
+        java.nio.channels.FileChannel console = java.nio.channels.FileChannel.open(java.nio.file.Path.of(sockets.get("con")),
+                java.nio.file.StandardOpenOption.WRITE);
+        java.nio.channels.FileChannel trace = java.nio.channels.FileChannel.open(java.nio.file.Path.of(sockets.get("trc")),
+                java.nio.file.StandardOpenOption.WRITE);
         SocketChannel qmp = connect(sockets.get("qmp"));
         Thread monitor = new Thread(() -> serveQmp(qmp), "fake-qmp");
         monitor.setDaemon(true);
