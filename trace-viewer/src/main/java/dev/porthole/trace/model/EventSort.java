@@ -23,7 +23,7 @@ final class EventSort {
             min = Math.min(min, s);
             max = Math.max(max, s);
         }
-        int posBits = 64 - Integer.numberOfLeadingZeros(n - 1);
+        int posBits = 32 - Integer.numberOfLeadingZeros(n - 1);
         long span = max - min;
         if (span >= 0 && (posBits == 0 || span < (1L << (63 - posBits)))) {
             long[] keys = new long[n];

@@ -400,11 +400,11 @@ public final class TraceBuilder {
             sArgs[i] = a;
             int from = argsStart[e];
             int to = e + 1 < count ? argsStart[e + 1] : argCount;
-            int n = to - from;
-            System.arraycopy(argKey, from, sArgKey, a, n);
-            System.arraycopy(argKind, from, sArgKind, a, n);
-            System.arraycopy(argValue, from, sArgValue, a, n);
-            a += n;
+            for (int k = from; k < to; k++, a++) { // events carry a handful of args: a loop beats arraycopy calls
+                sArgKey[a] = argKey[k];
+                sArgKind[a] = argKind[k];
+                sArgValue[a] = argValue[k];
+            }
         }
         sArgs[count] = a;
         int[] trackOf = track;

@@ -31,6 +31,7 @@ import java.util.Map;
  * or trace line when QEMU was not started paused) and {@code guest.running} (to exit), and an instant per stamp.
  */
 public final class RunTraceLoader {
+    public static final String FORMAT = "Porthole run record (trace.log + timings.json)";
     public static final String TRACE_LOG = "trace.log";
     public static final String TIMINGS = "timings.json";
     public static final long HOST_PID = 1;
@@ -95,6 +96,7 @@ public final class RunTraceLoader {
         if (b.eventCount() > 0) {
             b.shiftTimes(-b.minTime());
         }
+        b.report().format(FORMAT);
         return b.finish();
     }
 
