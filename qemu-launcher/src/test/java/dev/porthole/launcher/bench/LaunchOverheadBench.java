@@ -59,6 +59,11 @@ public final class LaunchOverheadBench {
                 median(setprivMs));
         System.out.printf("median launcher %.2f ms, bare %.2f ms, difference %.2f ms, ratio %.3f%n", launchedMedian, bareMedian,
                 launchedMedian - bareMedian, launchedMedian / bareMedian);
+        // on a shared, loaded machine the medians swing by tens of ms; the fastest runs show the structural cost
+        double launchedMin = Arrays.stream(launchedMs).min().orElseThrow();
+        double bareMin = Arrays.stream(bareMs).min().orElseThrow();
+        System.out.printf("fastest launcher %.2f ms, bare %.2f ms, difference %.2f ms; load average %s%n", launchedMin, bareMin, launchedMin - bareMin,
+                loadAverage());
     }
 
     private static double launched(QemuLauncher launcher, LaunchSpec spec) throws Exception {
@@ -95,6 +100,14 @@ public final class LaunchOverheadBench {
             }
         }
         return argv;
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (java.io.IOException e) {
+            return "?";
+        }
     }
 
     private static double median(double[] values) {
