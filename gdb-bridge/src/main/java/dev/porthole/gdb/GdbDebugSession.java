@@ -448,7 +448,8 @@ public final class GdbDebugSession implements DebugSession {
         if (leaveTargetRunning && !mi.isClosed()) {
             // gdb's detach sends D: QEMU resumes the guest; -gdb-exit then ends gdb
             mi.send(new dev.porthole.gdb.mi.command.TargetDetach())
-                    .handle((v, e) -> mi.send(new dev.porthole.gdb.mi.command.GdbExit()))
+                    .handle((v, e) -> null)
+                    .thenCompose(x -> mi.send(new dev.porthole.gdb.mi.command.GdbExit()))
                     .whenComplete((v, e) -> {
                         destroyGdb();
                         done.complete(null);

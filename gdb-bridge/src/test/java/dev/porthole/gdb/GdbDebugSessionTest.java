@@ -360,6 +360,16 @@ class GdbDebugSessionTest {
     }
 
     @Test
+    void detachingLetsTheGuestRunToItsEnd() throws Exception {
+        attach("app=hello");
+        breakAt("kmain");
+        get(session.detach(true));
+        GuestExit exit = guest.awaitExit(Duration.ofSeconds(WAIT));
+        assertEquals(GuestExit.Reason.EXIT, exit.reason());
+        assertTrue(guest.console().text().contains("Hello"), guest.console().text());
+    }
+
+    @Test
     void theStubGoingAwayEndsWithExited() throws Exception {
         attach("app=hello");
         breakAt("kmain");
