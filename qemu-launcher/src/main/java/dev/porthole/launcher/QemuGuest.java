@@ -98,7 +98,6 @@ final class QemuGuest implements Guest {
     }
 
     private void startAndWaitForQmp() throws LaunchException {
-        // off the spawning thread: a timings.json write must not delay the fork after the spawn stamp
         // Stamps come in bursts (first byte, first trace line, QMP ready within a few ms): write timings.json once
         // per burst, off the stamping thread, so the record costs the guest next to no CPU while it boots.
         timings.onChange(() -> {
@@ -163,6 +162,7 @@ final class QemuGuest implements Guest {
         GuestExit failed = new GuestExit(GuestExit.Reason.QEMU_ERROR, -1, message, -1);
         writeExit(failed);
         qmp.markClosed(message);
+        releaseUnopenedPipes(); // readers already waiting on the pipes read end-of-file and close their logs
         cleanUpSockets();
         exit.complete(failed);
         return new LaunchException(message + " (run record: " + record.dir() + ")", record.dir(), cause);
