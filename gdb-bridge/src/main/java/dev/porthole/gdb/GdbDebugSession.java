@@ -62,7 +62,8 @@ import java.util.concurrent.TimeoutException;
  * <p>The QEMU stub facts it handles itself:
  * <ul>
  *   <li>The architecture is set to {@code i386:x86-64} before connecting and symbols come from the 64-bit debug
- *       ELF ({@link GdbOptions#symbolFile()}), so a 32-bit multiboot wrapper never makes gdb expect i386 registers.
+ *       ELF: given a 32-bit multiboot wrapper as {@link GdbOptions#symbolFile()}, its ELF64 twin beside it is loaded
+ *       instead ({@link DebugTwin}), so gdb never expects i386 registers.
  *   <li>The stub is connected once per session: gdb sends {@code ?} only when it connects, and a {@code ?}
  *       mid-session would clear QEMU's breakpoints; no command here reconnects or sends raw packets, and gdb's
  *       {@code kill} (which would end QEMU) is never sent.
@@ -148,7 +149,7 @@ public final class GdbDebugSession implements DebugSession {
         setup.add(mi.send(new GdbSet("confirm", "off")));
         setup.add(mi.send(new GdbSet("pagination", "off")));
         options.architecture().ifPresent(arch -> setup.add(mi.send(new GdbSet("architecture", arch))));
-        options.symbolFile().ifPresent(elf -> setup.add(mi.send(new FileExecAndSymbols(elf))));
+        options.symbolFile().map(DebugTwin::prefer).ifPresent(elf -> setup.add(mi.send(new FileExecAndSymbols(elf))));
         return CompletableFuture.allOf(setup.toArray(CompletableFuture[]::new))
                 .thenCompose(ok -> mi.send(new TargetSelectRemote(options.target()), (v, error) -> {
                     if (error == null && state == SessionState.CONNECTING) {
