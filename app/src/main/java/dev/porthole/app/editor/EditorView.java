@@ -99,6 +99,18 @@ public final class EditorView extends SplitPane {
         viewModel.setExecutionPoint(new ExecutionPoint(file, line));
     }
 
+    /**
+     * Opens a file (if needed) with the caret at the start of a 1-based line, centred: for "go to problem", a stack
+     * frame, a symbol. Works while the file is still loading: the caret goes there once the text is in.
+     */
+    public void showLine(Path file, int line) {
+        SourceDocument document = viewModel.open(file);
+        Tab tab = tabsByDocument.get(document);
+        if (tab != null) {
+            ((SourceEditorPane) tab.getContent()).revealLine(line);
+        }
+    }
+
     /** Who decides whether a modified tab may be closed; by default a confirmation dialog. Tests answer here. */
     public void setMayDiscardChanges(Predicate<SourceDocument> decision) {
         mayDiscardChanges = Objects.requireNonNull(decision, "decision");

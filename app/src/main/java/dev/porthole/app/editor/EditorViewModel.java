@@ -236,7 +236,8 @@ public final class EditorViewModel {
 
     /**
      * The expression a hover at {@code offset} means: the identifier there, with the member chain before it
-     * ({@code mem.free}, {@code p->next}). Empty when the offset is not on an identifier, or on a keyword or number.
+     * ({@code mem.free}, {@code p->next}); an AT&T register ({@code %eax}) as gdb names it ({@code $eax}). Empty when
+     * the offset is not on an identifier, or on a keyword or number.
      */
     public static Optional<String> expressionAt(String text, int offset) {
         if (offset < 0 || offset >= text.length() || !isIdentifierPart(text.charAt(offset))) {
@@ -262,6 +263,9 @@ public final class EditorViewModel {
             start = identifierStart(text, before - 1);
         }
         String expression = text.substring(start, end);
+        if (start > 0 && text.charAt(start - 1) == '%' && !expression.isEmpty() && Character.isLetter(expression.charAt(0))) {
+            return Optional.of("$" + expression);
+        }
         if (Character.isDigit(expression.charAt(0)) || C_KEYWORDS.contains(expression)) {
             return Optional.empty();
         }

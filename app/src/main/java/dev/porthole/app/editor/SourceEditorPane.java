@@ -48,6 +48,8 @@ final class SourceEditorPane extends BorderPane {
     private boolean filling;
     /** True once the file's text is in the area. */
     private boolean filled;
+    /** A 1-based line to put the caret on once the text is in, or 0. */
+    private int pendingReveal;
     private int gutterDigits = 2;
     private long hoverRequest;
     /** Counts edits, so a save that finishes after more typing leaves the tab marked modified. */
@@ -124,6 +126,9 @@ final class SourceEditorPane extends BorderPane {
         area.setEditable(true);
         filled = true;
         showExecutionPoint(); // also rebuilds the gutter, now that the line count is final
+        if (pendingReveal > 0) {
+            revealLine(pendingReveal);
+        }
     }
 
     private void watchEdits() {
@@ -215,6 +220,19 @@ final class SourceEditorPane extends BorderPane {
         }
         refreshGutter();
         hideHover();
+    }
+
+    /** Puts the caret at the start of a 1-based line, centred and focused; waits for the text if it is loading. */
+    void revealLine(int line) {
+        if (!filled) {
+            pendingReveal = line;
+            return;
+        }
+        pendingReveal = 0;
+        int paragraph = Math.max(0, Math.min(line, area.getParagraphs().size()) - 1);
+        area.moveTo(paragraph, 0);
+        scrollTo(paragraph);
+        area.requestFocus();
     }
 
     /** Removes the band; edits may have moved its paragraph since it was set, so look for it if it is not there. */

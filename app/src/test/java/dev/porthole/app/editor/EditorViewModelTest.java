@@ -119,6 +119,8 @@ class EditorViewModelTest {
         assertEquals(Optional.empty(), EditorViewModel.expressionAt(line, 5), "on '='");
         assertEquals(Optional.empty(), EditorViewModel.expressionAt("return 0;", 2), "a keyword");
         assertEquals(Optional.empty(), EditorViewModel.expressionAt("x = 42;", 5), "a number");
+        assertEquals(Optional.of("$eax"), EditorViewModel.expressionAt("  mov %eax, boot_tsc", 8), "a register, as gdb names it");
+        assertEquals(Optional.of("boot_tsc"), EditorViewModel.expressionAt("  mov %eax, boot_tsc", 14));
     }
 
     @Test

@@ -314,4 +314,14 @@ class EditorViewTest {
             assertFalse(view.isMarkedCurrent(file, line), "line " + line + " still has the band");
         }
     }
+
+    @Test
+    void showLineOpensTheFileWithTheCaretThere(FxRobot robot) throws TimeoutException {
+        robot.interact(() -> view.showLine(file, 44));
+        waitUntil("the caret on line 44", () -> view.codeArea(file).map(a -> a.getCurrentParagraph() == 43).orElse(false));
+        CodeArea area = view.codeArea(file).orElseThrow();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(area.getParagraphBoundsOnScreen(43).isPresent(), "line 44 is on screen");
+        assertTrue(area.isFocused());
+    }
 }

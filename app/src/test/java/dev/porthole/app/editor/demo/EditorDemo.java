@@ -53,10 +53,12 @@ public final class EditorDemo {
             Path file = workspace.resolve(args.size() > 1 ? args.get(1) : "entry.S");
             int line = args.size() > 2 ? Integer.parseInt(args.get(2)) : 40;
             String snapshot = args.contains("--snapshot") ? args.get(args.indexOf("--snapshot") + 1) : null;
+            String hover = args.contains("--hover") ? args.get(args.indexOf("--hover") + 1) : null;
 
             BreakpointModel breakpoints = new BreakpointModel();
             EditorViewModel viewModel = new EditorViewModel(workspace, new FxTaskExecutor(), breakpoints);
-            viewModel.setHoverValueProvider(expr -> CompletableFuture.completedFuture(Optional.of("0x2badb002")));
+            viewModel.setHoverValueProvider(expr -> CompletableFuture.completedFuture(Optional.of(
+                    expr.contains("mbinfo") ? "65536" : expr.equals("$eax") ? "0x2badb002" : "0")));
             EditorView view = new EditorView(viewModel);
             viewModel.open(workspace.resolve("main.c"));
             breakpoints.add(SourceBreakpoint.software(file, line - 3));
@@ -67,6 +69,18 @@ public final class EditorDemo {
             stage.setScene(new Scene(view, 1400, 900));
             stage.setTitle("Porthole editor demo");
             stage.show();
+            if (hover != null) {
+                // What the mouse resting on a word does, without a mouse: the popup shows the provider's value.
+                PauseTransition settle = new PauseTransition(Duration.seconds(2));
+                settle.setOnFinished(e -> view.codeArea(file).ifPresent(area -> {
+                    int column = area.getParagraph(line - 1).getText().indexOf(hover) + (hover.startsWith("%") ? 1 : 0);
+                    int offset = area.getAbsolutePosition(line - 1, column);
+                    area.getCharacterBoundsOnScreen(offset, offset + 1).ifPresent(b -> area.fireEvent(
+                            org.fxmisc.richtext.event.MouseOverTextEvent.beginAt(
+                                    new javafx.geometry.Point2D(b.getMinX(), b.getMaxY()), offset)));
+                }));
+                settle.play();
+            }
             if (snapshot != null) {
                 PauseTransition settle = new PauseTransition(Duration.seconds(3));
                 settle.setOnFinished(e -> {
