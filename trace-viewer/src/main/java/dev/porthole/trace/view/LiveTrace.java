@@ -42,6 +42,7 @@ public final class LiveTrace {
     private int length;
     private long firstLineHostNanos = Long.MIN_VALUE;
     private long builtLines;
+    private volatile boolean builtWhileRunning;
 
     /**
      * @param timings the launcher's stamps for this run, or null when there are none (guest lane only)
@@ -74,9 +75,17 @@ public final class LiveTrace {
         return received.get() != builtLines;
     }
 
-    /** Whether a host phase is still open, so that the trace grows with time even without new lines. */
+    /**
+     * Whether the run ended (QEMU's exit was stamped) after the last build, which drew a phase still open up to
+     * "now": one more build closes it at the real exit.
+     */
+    public boolean endedSinceLastBuild() {
+        return builtWhileRunning && !stillRunning();
+    }
+
+    /** Whether QEMU still runs: host phases may still be open, and its exit is still to come. */
     public boolean stillRunning() {
-        return timings != null && timings.cont().isPresent() && timings.exit().isEmpty();
+        return timings != null && timings.spawn().isPresent() && timings.exit().isEmpty();
     }
 
     /**
@@ -84,6 +93,7 @@ public final class LiveTrace {
      * builder). Before the stream's header arrived, the guest lane is empty and only host phases show.
      */
     public Trace build() {
+        builtWhileRunning = stillRunning();
         Line line;
         while ((line = incoming.poll()) != null) {
             if (firstLineHostNanos == Long.MIN_VALUE) {
@@ -139,19 +149,22 @@ public final class LiveTrace {
         StringPool s = b.strings();
         int host = b.namedTrack(TrackKind.HOST, RunTraceLoader.HOST_PID, 1, RunTraceLoader.HOST_PROCESS, "qemu");
         int cat = s.intern("host");
+        // a phase whose end has not come yet is drawn up to now while QEMU runs; once it exited, only phases with
+        // both stamps remain, as in the recorded run (RunTraceLoader)
         long now = clock.getAsLong();
-        phase(b, host, timings.spawn(), timings.qmpReady(), now, "qemu.startup", offset, cat);
-        phase(b, host, timings.qmpReady(), timings.cont(), now, "qmp.handshake", offset, cat);
-        phase(b, host, timings.cont(), timings.exit(), now, "guest.running", offset, cat);
+        boolean running = timings.exit().isEmpty();
+        phase(b, host, timings.spawn(), timings.qmpReady(), running, now, "qemu.startup", offset, cat);
+        phase(b, host, timings.qmpReady(), timings.cont(), false, now, "qmp.handshake", offset, cat);
+        phase(b, host, timings.cont(), timings.exit(), running, now, "guest.running", offset, cat);
         instant(b, host, timings.spawn(), "spawn", offset, cat);
         instant(b, host, timings.firstConsoleByte(), "first_console_byte", offset, cat);
         instant(b, host, timings.firstTraceLine(), "first_trace_line", offset, cat);
         instant(b, host, timings.exit(), "exit", offset, cat);
     }
 
-    private static void phase(TraceBuilder b, int track, OptionalLong from, OptionalLong to, long now, String name,
-                              long offset, int cat) {
-        if (from.isEmpty()) {
+    private static void phase(TraceBuilder b, int track, OptionalLong from, OptionalLong to, boolean openToNow, long now,
+                              String name, long offset, int cat) {
+        if (from.isEmpty() || (to.isEmpty() && !openToNow)) {
             return;
         }
         long end = to.orElse(now);

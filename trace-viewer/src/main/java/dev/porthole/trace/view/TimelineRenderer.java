@@ -1,7 +1,6 @@
 package dev.porthole.trace.view;
 
 import dev.porthole.trace.model.EventKind;
-import dev.porthole.trace.model.LodFrame;
 import dev.porthole.trace.model.Trace;
 import dev.porthole.trace.model.Track;
 import java.util.Arrays;
@@ -38,7 +37,13 @@ public final class TimelineRenderer {
     private static final Font GROUP_FONT = Font.font("System", FontWeight.BOLD, 12);
     private static final Font RULER_FONT = Font.font("System", 10.5);
 
-    private final LodFrame frame = new LodFrame();
+    // the LOD rectangles of each lane for the last range: a redraw for hover or selection does not query again
+    private ViewLod viewLod;
+    private ViewLod.LodRects[] frames = new ViewLod.LodRects[0];
+    private boolean[] framesValid = new boolean[0];
+    private long framesFrom;
+    private long framesTo;
+    private int framesColumns;
     private final double[] polyX = new double[4];
     private final double[] polyY = new double[4];
     private double headerWidth = DEFAULT_HEADER_WIDTH;
@@ -156,6 +161,10 @@ public final class TimelineRenderer {
         }
         int names = trace == null ? 0 : trace.strings().size();
         if (trace != cachedFor) {
+            int tracks = trace == null ? 0 : trace.tracks().size();
+            frames = new ViewLod.LodRects[tracks];
+            viewLod = trace == null ? null : new ViewLod(trace);
+            framesValid = new boolean[tracks];
             labelWidthOfName = new float[names];
             Arrays.fill(labelWidthOfName, -1);
             counterMax = new double[trace == null ? 0 : trace.tracks().size()];
@@ -178,6 +187,30 @@ public final class TimelineRenderer {
         Arrays.fill(colourOfName, -1);
         cachedFor = trace;
         colourCacheFor = p;
+    }
+
+    private ViewLod.LodRects lod(Trace trace, int track, TimelineViewModel m, int columns) {
+        if (m.getViewStart() != framesFrom || m.getViewEnd() != framesTo || columns != framesColumns) {
+            Arrays.fill(framesValid, false);
+            framesFrom = m.getViewStart();
+            framesTo = m.getViewEnd();
+            framesColumns = columns;
+        }
+        ViewLod.LodRects frame = frames[track];
+        if (frame == null) {
+            frame = new ViewLod.LodRects();
+            frames[track] = frame;
+        }
+        if (!framesValid[track]) {
+            viewLod.query(track, framesFrom, framesTo, columns, frame);
+            framesValid[track] = true;
+        }
+        return frame;
+    }
+
+    /** Forgets the cached LOD rectangles, so the next frame queries every lane again (benchmarks). */
+    public void invalidateLod() {
+        Arrays.fill(framesValid, false);
     }
 
     private int colourIndex(Trace trace, TimelinePalette p, int nameId) {
@@ -232,7 +265,7 @@ public final class TimelineRenderer {
 
     private void drawSlices(TimelineSurface g, TimelineViewModel m, TimelinePalette p, Trace trace,
                             LaneLayout.Lane lane, int columns, double colWidth, double height, SearchMatches matches) {
-        trace.lod().query(lane.track(), m.getViewStart(), m.getViewEnd(), columns, frame);
+        ViewLod.LodRects frame = lod(trace, lane.track(), m, columns);
         boolean searching = matches.active();
         g.setFont(SLICE_FONT);
         for (int i = 0, n = frame.size(); i < n; i++) {
@@ -304,7 +337,7 @@ public final class TimelineRenderer {
 
     private void drawCounter(TimelineSurface g, TimelineViewModel m, TimelinePalette p, Trace trace,
                              LaneLayout.Lane lane, int columns, double colWidth) {
-        trace.lod().query(lane.track(), m.getViewStart(), m.getViewEnd(), columns, frame);
+        ViewLod.LodRects frame = lod(trace, lane.track(), m, columns);
         double max = counterMax[lane.track()];
         double top = screenY(lane.y(), m) + 4;
         double chartHeight = lane.height() - 8;
@@ -394,6 +427,12 @@ public final class TimelineRenderer {
         }
         int selected = m.getSelectedEvent();
         if (selected >= 0 && selected < trace.eventCount()) {
+            // the selection's extent across every lane, so what ran at the same time is easy to see
+            g.setFill(p.accent().deriveColor(0, 1, 1, 0.55));
+            double top = RULER_HEIGHT;
+            double h = layout.height() - m.getScrollY();
+            g.fillRect(Math.floor(xOf(trace.start(selected), m, width)), top, 1, h);
+            g.fillRect(Math.floor(xOf(trace.end(selected), m, width)), top, 1, h);
             outline(g, m, trace, layout, selected, width, p.foreground(), 2.5);
             outline(g, m, trace, layout, selected, width, p.accent(), 1.25);
         }
@@ -526,7 +565,7 @@ public final class TimelineRenderer {
         if (selected >= 0 && selected < trace.eventCount()) {
             double x0 = xOf(trace.start(selected), m, width);
             double x1 = Math.max(x0 + 2, xOf(trace.end(selected), m, width));
-            g.setFill(p.selection());
+            g.setFill(p.accent().deriveColor(0, 1, 1, 0.28));
             g.fillRect(x0, 0, x1 - x0, RULER_HEIGHT - 1);
         }
         SearchMatches matches = m.getMatches();

@@ -264,7 +264,7 @@ public final class TraceWorkbenchPane extends BorderPane {
             return;
         }
         long now = System.nanoTime();
-        boolean due = current.hasNewLines()
+        boolean due = current.hasNewLines() || current.endedSinceLastBuild()
                 || (current.stillRunning() && now - lastBuildNanos > RUNNING_REFRESH_NANOS);
         if (due && building.compareAndSet(false, true)) {
             lastBuildNanos = now;
@@ -278,7 +278,7 @@ public final class TraceWorkbenchPane extends BorderPane {
                 }
             });
         }
-        if (current.stillRunning() || current.hasNewLines() || building.get()) {
+        if (current.stillRunning() || current.hasNewLines() || current.endedSinceLastBuild() || building.get()) {
             timeline.keepAnimating();
         }
     }
