@@ -291,23 +291,26 @@ public final class ImageLayout {
         SymbolTable symbols = elf.symbols();
         SizeNode root = new SizeNode(image.getFileName().toString(), SizeNode.Kind.IMAGE, null, null);
         List<ElfSection> sections = elf.sections();
-        int[] perSection = new int[sections.size()];
+        int[] sized = new int[sections.size()];
+        int[] unsized = new int[sections.size()];
         for (int k = 0; k < placed.length; k++) {
             int section = symbols.sectionIndex(placed[k]);
-            if (symbols.size(placed[k]) > 0 && section < perSection.length) {
-                perSection[section]++;
+            if (section < sized.length) {
+                if (symbols.size(placed[k]) > 0) {
+                    sized[section]++;
+                } else {
+                    unsized[section]++;
+                }
             }
         }
         for (ElfSection section : allocatedSections()) {
-            SizeNode sectionNode = new SizeNode(section.name(), SizeNode.Kind.SECTION, root, null);
-            int[] members = membersByAddress(section, perSection[section.index()]);
-            Map<String, SizeNode> directoryNodes = new HashMap<>();
-            Map<String, SizeNode> fileNodes = new HashMap<>();
-            Map<String, SizeNode> fileNameOnlyNodes = new HashMap<>();
-            SizeNode unknownFile = null;
+            SectionTree tree = new SectionTree(new SizeNode(section.name(), SizeNode.Kind.SECTION, root, null));
+            int[] members = membersByAddress(section, sized[section.index()], true);
             long attributed = 0;
             long lastAddress = -1;
             long lastSize = -1;
+            List<long[]> gaps = new ArrayList<>();
+            long coveredUntil = section.address();
             for (int k : members) {
                 int i = placed[k];
                 long address = symbols.value(i);
@@ -317,57 +320,125 @@ public final class ImageLayout {
                 }
                 lastAddress = address;
                 lastSize = size;
-                String file = files[k];
-                SizeNode fileNode;
-                if (file == null) {
-                    if (unknownFile == null) {
-                        SizeNode directoryNode = directoryNodes.computeIfAbsent(SourceDirectories.NO_LINE_INFO,
-                                d -> new SizeNode(d, SizeNode.Kind.DIRECTORY, sectionNode, null));
-                        unknownFile = new SizeNode("(unknown file)", SizeNode.Kind.FILE, directoryNode, null);
-                    }
-                    fileNode = unknownFile;
-                } else {
-                    boolean nameOnly = filesFromSymbolTable[k];
-                    fileNode = (nameOnly ? fileNameOnlyNodes : fileNodes).computeIfAbsent(file, f -> {
-                        String directory = directories.directoryOf(f, nameOnly);
-                        SizeNode directoryNode = directoryNodes.computeIfAbsent(directory,
-                                d -> new SizeNode(d, SizeNode.Kind.DIRECTORY, sectionNode, null));
-                        return new SizeNode(baseName(f), SizeNode.Kind.FILE, directoryNode, f);
-                    });
+                if (Long.compareUnsigned(address, coveredUntil) > 0) {
+                    gaps.add(new long[] {coveredUntil, address});
                 }
-                SizeNode symbolNode = new SizeNode(symbols, i, fileNode, file);
-                symbolNode.setSize(size);
-                fileNode.addSize(size);
-                fileNode.parent().addSize(size);
+                if (Long.compareUnsigned(address + size, coveredUntil) > 0) {
+                    coveredUntil = address + size;
+                }
+                tree.add(k, size);
                 attributed += size;
             }
+            if (Long.compareUnsigned(coveredUntil, section.endAddress()) < 0) {
+                gaps.add(new long[] {coveredUntil, section.endAddress()});
+            }
+            attributed += attributeGapsToLabels(section, membersByAddress(section, unsized[section.index()], false), gaps, tree);
             long rest = section.size() - attributed;
             if (rest > 0) {
-                SizeNode unattributed = new SizeNode("(no symbol)", SizeNode.Kind.UNATTRIBUTED, sectionNode, null);
+                SizeNode unattributed = new SizeNode("(no symbol)", SizeNode.Kind.UNATTRIBUTED, tree.sectionNode, null);
                 unattributed.setSize(rest);
             }
-            sectionNode.setSize(Math.max(section.size(), attributed));
-            root.addSize(sectionNode.size());
+            tree.sectionNode.setSize(Math.max(section.size(), attributed));
+            root.addSize(tree.sectionNode.size());
         }
         root.sortBySize();
         return root;
     }
 
     /**
-     * The sized symbols of a section (indexes into {@code placed}) by address. Sorted as primitive longs,
+     * Symbols without a size (assembly labels with no {@code .size}: boot stacks, early page tables) get the
+     * bytes from their address to the next symbol or the end of the uncovered stretch they sit in, so
+     * the treemap names them instead of lumping them into "(no symbol)". Returns the bytes so attributed.
+     */
+    private long attributeGapsToLabels(ElfSection section, int[] labels, List<long[]> gaps, SectionTree tree) {
+        SymbolTable symbols = elf.symbols();
+        long attributed = 0;
+        int next = 0;
+        for (long[] gap : gaps) {
+            while (next < labels.length && Long.compareUnsigned(symbols.value(placed[labels[next]]), gap[0]) < 0) {
+                next++;
+            }
+            int first = next;
+            while (next < labels.length && Long.compareUnsigned(symbols.value(placed[labels[next]]), gap[1]) < 0) {
+                next++;
+            }
+            for (int j = first; j < next; j++) {
+                long start = symbols.value(placed[labels[j]]);
+                long end = gap[1];
+                for (int later = j + 1; later < next; later++) {
+                    long candidate = symbols.value(placed[labels[later]]);
+                    if (candidate != start) {
+                        end = candidate;
+                        break;
+                    }
+                }
+                if (j > first && symbols.value(placed[labels[j - 1]]) == start) {
+                    continue; // two labels at one address: the first takes the bytes
+                }
+                long extent = end - start;
+                if (extent > 0) {
+                    tree.add(labels[j], extent);
+                    attributed += extent;
+                }
+            }
+        }
+        return attributed;
+    }
+
+    /** Builds one section's directory -> file -> symbol levels. */
+    private final class SectionTree {
+        final SizeNode sectionNode;
+        final Map<String, SizeNode> directoryNodes = new HashMap<>();
+        final Map<String, SizeNode> fileNodes = new HashMap<>();
+        final Map<String, SizeNode> fileNameOnlyNodes = new HashMap<>();
+        SizeNode unknownFile;
+
+        SectionTree(SizeNode sectionNode) {
+            this.sectionNode = sectionNode;
+        }
+
+        void add(int k, long size) {
+            String file = files[k];
+            SizeNode fileNode;
+            if (file == null) {
+                if (unknownFile == null) {
+                    SizeNode directoryNode = directoryNodes.computeIfAbsent(SourceDirectories.NO_LINE_INFO,
+                            d -> new SizeNode(d, SizeNode.Kind.DIRECTORY, sectionNode, null));
+                    unknownFile = new SizeNode("(unknown file)", SizeNode.Kind.FILE, directoryNode, null);
+                }
+                fileNode = unknownFile;
+            } else {
+                boolean nameOnly = filesFromSymbolTable[k];
+                fileNode = (nameOnly ? fileNameOnlyNodes : fileNodes).computeIfAbsent(file, f -> {
+                    String directory = directories.directoryOf(f, nameOnly);
+                    SizeNode directoryNode = directoryNodes.computeIfAbsent(directory,
+                            d -> new SizeNode(d, SizeNode.Kind.DIRECTORY, sectionNode, null));
+                    return new SizeNode(baseName(f), SizeNode.Kind.FILE, directoryNode, f);
+                });
+            }
+            SizeNode symbolNode = new SizeNode(elf.symbols(), placed[k], fileNode, file);
+            symbolNode.setSize(size);
+            fileNode.addSize(size);
+            fileNode.parent().addSize(size);
+        }
+    }
+
+    /**
+     * The sized (or the unsized) symbols of a section (indexes into {@code placed}) by address. Sorted as primitive longs,
      * {@code offset << 23 | k}, since {@code k < MAX_SYMBOLS = 2^23}; symbols outside the section (a
      * corrupt table) go last by index.
      */
-    private int[] membersByAddress(ElfSection section, int count) {
+    private int[] membersByAddress(ElfSection section, int count, boolean sized) {
         SymbolTable symbols = elf.symbols();
         long[] keys = new long[count];
         int n = 0;
         for (int k = 0; k < placed.length && n < count; k++) {
             int i = placed[k];
-            if (symbols.sectionIndex(i) == section.index() && symbols.size(i) > 0) {
+            if (symbols.sectionIndex(i) == section.index() && (symbols.size(i) > 0) == sized) {
                 long offset = symbols.value(i) - section.address();
-                boolean inside = Long.compareUnsigned(offset, section.size()) < 0 && offset < (1L << 40);
-                keys[n++] = (inside ? offset : (1L << 40)) << 23 | k;
+                long last = (1L << 40) - 1; // keeps offset << 23 below 2^63: positive, so the sort is by offset
+                boolean inside = Long.compareUnsigned(offset, section.size()) < 0 && offset < last;
+                keys[n++] = (inside ? offset : last) << 23 | k;
             }
         }
         java.util.Arrays.sort(keys, 0, n);

@@ -47,6 +47,7 @@ public final class LayoutView extends BorderPane {
         error.visibleProperty().bind(error.managedProperty());
         breadcrumb.getStyleClass().add(Styles.BREADCRUMB);
         model.breadcrumb().addListener((ListChangeListener<SizeNode>) change -> rebuildBreadcrumb());
+        rebuildBreadcrumb();
 
         VBox top = new VBox(summary, error, addressBar, breadcrumb);
         top.getStyleClass().add(Styles.TOOLBAR);

@@ -78,6 +78,32 @@ class ImageLayoutTest {
     }
 
     @Test
+    void assemblyLabelsWithoutSizeGetTheBytesUpToTheNextSymbol() throws Exception {
+        ImageLayout layout = ImageLayout.read(SampleKernel.debugImage());
+        long stack = find(layout, "boot_stack").address();
+        long top = find(layout, "boot_stack_top").address();
+        assertEquals(0, find(layout, "boot_stack").size(), "entry.S gives the boot stack no .size");
+        SizeNode bss = layout.sizeTree().child(".bss");
+        SizeNode node = descendant(bss, "boot_stack");
+        assertNotNull(node, "the boot stack is named in the tree");
+        assertEquals(top - stack, node.size());
+        assertEquals(layout.elf().section(".bss").orElseThrow().size(), bss.children().stream().mapToLong(SizeNode::size).sum());
+    }
+
+    static SizeNode descendant(SizeNode node, String name) {
+        if (node.kind() == SizeNode.Kind.SYMBOL && node.name().equals(name)) {
+            return node;
+        }
+        for (SizeNode child : node.children()) {
+            SizeNode found = descendant(child, name);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    @Test
     void strippedImageSaysSoAndPointsAtItsTwin(@TempDir Path dir) throws Exception {
         Path twin = Files.copy(SampleKernel.debugImage(), dir.resolve("app.dbg"));
         Path stripped = dir.resolve("app.elf");

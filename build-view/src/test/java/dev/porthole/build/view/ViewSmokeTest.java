@@ -1,0 +1,129 @@
+package dev.porthole.build.view;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.porthole.build.diag.DiagnosticsParser;
+import dev.porthole.build.layout.SizeNode;
+import dev.porthole.kernel.SampleKernel;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The views build, lay out and draw under Monocle (headless), on the real kernel image; each is saved
+ * as a PNG in target/view-snapshots/ for a look. Clicks are simulated through the same hit tests the
+ * mouse handlers use, not a robot.
+ */
+class ViewSmokeTest {
+    private static final Path SNAPSHOTS = Path.of("target/view-snapshots");
+
+    @BeforeAll
+    static void startFx() throws Exception {
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        try {
+            Platform.startup(() -> started.complete(null));
+        } catch (IllegalStateException alreadyRunning) {
+            started.complete(null);
+        }
+        started.get(30, TimeUnit.SECONDS);
+        Files.createDirectories(SNAPSHOTS);
+    }
+
+    static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(work.call());
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result.get(60, TimeUnit.SECONDS);
+    }
+
+    static void render(Parent view, String name) throws Exception {
+        WritableImage image = onFx(() -> {
+            Scene scene = view.getScene() != null ? view.getScene() : new Scene(view, 1200, 800);
+            view.applyCss();
+            view.layout();
+            return scene.snapshot(null);
+        });
+        PixelReader pixels = image.getPixelReader();
+        BufferedImage png = new BufferedImage((int) image.getWidth(), (int) image.getHeight(), BufferedImage.TYPE_INT_ARGB);
+        for (int y = 0; y < png.getHeight(); y++) {
+            for (int x = 0; x < png.getWidth(); x++) {
+                png.setRGB(x, y, pixels.getArgb(x, y));
+            }
+        }
+        ImageIO.write(png, "png", SNAPSHOTS.resolve(name + ".png").toFile());
+    }
+
+    @Test
+    void layoutViewDrawsTheKernel() throws Exception {
+        LayoutViewModel model = new LayoutViewModel(ViewThreads.sameThread());
+        LayoutView view = onFx(() -> {
+            model.load(SampleKernel.debugImage());
+            return new LayoutView(model);
+        });
+        render(view, "layout");
+        onFx(() -> {
+            assertEquals(4, view.addressBar().scale().placements().size());
+            SizeNode biggest = view.treemap().nodeAt(5, 5);
+            assertNotNull(biggest, "the top-left cell is the largest section");
+            assertEquals(model.treemapRootProperty().get().children().get(0), biggest);
+            model.zoomInto(biggest);
+            view.layout();
+            assertTrue(view.symbolTable().table().getItems().size() > 0);
+            return null;
+        });
+        render(view, "layout-zoomed");
+    }
+
+    @Test
+    void problemsAndLogViewsShowAndColourDiagnostics() throws Exception {
+        String output = String.join("\n",
+                "main.c: In function 'kmain':",
+                "main.c:12:5: error: 'x' undeclared (first use in this function)",
+                "main.c:12:5: note: each undeclared identifier is reported only once for each function it appears in",
+                "main.c:3:9: warning: unused variable 'y' [-Wunused-variable]");
+        List<Path> opened = new ArrayList<>();
+        ProblemsViewModel problems = new ProblemsViewModel((file, line, column) -> opened.add(file));
+        problems.setDiagnostics(DiagnosticsParser.parseAll(Path.of("/src"), output));
+        ProblemsView problemsView = onFx(() -> new ProblemsView(problems));
+        render(problemsView, "problems");
+        assertEquals(3, onFx(() -> problemsView.table().getItems().size()));
+
+        Path dir = Files.createTempDirectory("porthole-log-view-");
+        Files.writeString(dir.resolve("porthole.json"), "{\"build\": {\"command\": \"echo gcc -c main.c; echo 'main.c:3:9: warning: unused'; "
+                + "echo 'main.c:4:1: error: boom'; exit 1\"}}");
+        BuildLogViewModel log = new BuildLogViewModel(new ViewThreads(Runnable::run, Platform::runLater));
+        BuildLogView logView = onFx(() -> new BuildLogView(log));
+        onFx(() -> {
+            log.start(dev.porthole.build.run.BuildConfig.forWorkspace(dir));
+            return null;
+        });
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (onFx(() -> log.resultProperty().get() == null) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        String text = onFx(logView::text);
+        assertTrue(text.contains("main.c:4:1: error: boom"), text);
+        render(logView, "build-log");
+        Files.deleteIfExists(dir.resolve("porthole.json"));
+        Files.deleteIfExists(dir);
+    }
+}
