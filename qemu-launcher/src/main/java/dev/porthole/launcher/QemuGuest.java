@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
@@ -24,7 +23,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -33,13 +31,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 /**
- * The {@link Guest} behind {@link QemuLauncher}: one QEMU process, its channels, reader threads and run record.
- *
- * <p>Console and trace reach Porthole through named pipes (QEMU {@code -chardev file} on a FIFO), not sockets: QEMU
- * writes a FIFO with blocking writes, so a slow reader only slows the guest. Through a socket chardev QEMU's 16550
- * model drops a byte whenever the socket is momentarily full and the guest writes the next one without waiting for
- * LSR.THRE, which many small kernels do; a 1-byte write fills a unix socket's buffer about 700 times faster than its
- * byte count suggests. QMP stays a unix socket (it needs both directions).
+ * The {@link Guest} behind {@link QemuLauncher}: one QEMU process, its console and trace pipes ({@link GuestPipe}),
+ * its QMP socket, the threads that watch them, and the run record they fill.
  */
 final class QemuGuest implements Guest {
     private static final Duration QMP_READY_LIMIT = Duration.ofSeconds(10);
@@ -67,10 +60,9 @@ final class QemuGuest implements Guest {
     private final CompletableFuture<Void> qmpReady = new CompletableFuture<>();
     private final AtomicBoolean killedByUs = new AtomicBoolean();
     private final AtomicBoolean timedOut = new AtomicBoolean();
-    private final List<Thread> readers = new ArrayList<>();
-    /** One per socket: completes when QEMU's connection was accepted (or the socket closed without one). */
+    private final List<GuestPipe> pipes = new ArrayList<>();
+    /** Completes when QEMU's QMP connection was accepted (or the socket closed without one). */
     private final List<CompletableFuture<Void>> accepted = new ArrayList<>();
-    private final Map<Path, CompletableFuture<Void>> fifoOpened = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<Selector> selectors = new ArrayList<>();
     private volatile boolean processGone;
     private final List<ServerSocketChannel> servers = new ArrayList<>();
@@ -110,12 +102,16 @@ final class QemuGuest implements Guest {
         });
         trace.addListener(line -> timings.stamp(Stamp.FIRST_TRACE_LINE, line.hostNanos()));
         try {
-            makeFifos(socketDir.resolve(QemuLauncher.CONSOLE_FIFO), socketDir.resolve(QemuLauncher.TRACE_FIFO));
+            Path consoleFifo = socketDir.resolve(QemuLauncher.CONSOLE_FIFO);
+            Path traceFifo = socketDir.resolve(QemuLauncher.TRACE_FIFO);
+            GuestPipe.make(consoleFifo, traceFifo);
             ServerSocketChannel qmpServer = listen(QemuLauncher.QMP_SOCKET);
             FileChannel serialLog = FileChannel.open(record.file(RunRecord.SERIAL), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             FileChannel traceLog = FileChannel.open(record.file(RunRecord.TRACE), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            startReader("console", socketDir.resolve(QemuLauncher.CONSOLE_FIFO), console, serialLog, true);
-            startReader("trace", socketDir.resolve(QemuLauncher.TRACE_FIFO), trace, traceLog, false);
+            String id = record.dir().getFileName().toString();
+            pipes.add(new GuestPipe(consoleFifo, console, serialLog, now -> timings.stamp(Stamp.FIRST_CONSOLE_BYTE, now), "porthole-console-" + id));
+            pipes.add(new GuestPipe(traceFifo, trace, traceLog, now -> { }, "porthole-trace-" + id));
+            pipes.forEach(GuestPipe::start);
             CompletableFuture<Void> qmpConnected = new CompletableFuture<>();
             accepted.add(qmpConnected);
             Thread qmpThread = new Thread(() -> acceptQmp(qmpServer, qmpConnected), "porthole-qmp-accept-" + record.dir().getFileName());
@@ -162,7 +158,7 @@ final class QemuGuest implements Guest {
         GuestExit failed = new GuestExit(GuestExit.Reason.QEMU_ERROR, -1, message, -1);
         writeExit(failed);
         qmp.markClosed(message);
-        releaseUnopenedPipes(); // readers already waiting on the pipes read end-of-file and close their logs
+        pipes.forEach(GuestPipe::releaseIfUnopened); // readers already waiting on the pipes read end-of-file and close their logs
         cleanUpSockets();
         exit.complete(failed);
         return new LaunchException(message + " (run record: " + record.dir() + ")", record.dir(), cause);
@@ -174,84 +170,6 @@ final class QemuGuest implements Guest {
         servers.add(server);
         server.bind(UnixDomainSocketAddress.of(path), 1);
         return server;
-    }
-
-    /** Makes the named pipes QEMU writes the console and trace to (Java has no mkfifo; coreutils does). */
-    private static void makeFifos(Path... fifos) throws IOException {
-        List<String> command = new ArrayList<>(List.of("mkfifo", "-m", "600"));
-        for (Path fifo : fifos) {
-            command.add(fifo.toString());
-        }
-        Process mkfifo = new ProcessBuilder(command).redirectErrorStream(true).start();
-        try {
-            String output = new String(mkfifo.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            if (mkfifo.waitFor() != 0) {
-                throw new IOException("mkfifo failed: " + output);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted making named pipes", e);
-        }
-    }
-
-    private void startReader(String name, Path fifo, SerialChannel channel, FileChannel log, boolean console) {
-        CompletableFuture<Void> opened = new CompletableFuture<>();
-        fifoOpened.put(fifo, opened);
-        Thread reader = new Thread(() -> readChannel(fifo, channel, log, console, opened), "porthole-" + name + "-" + record.dir().getFileName());
-        reader.setDaemon(true);
-        readers.add(reader);
-        reader.start();
-    }
-
-    private void readChannel(Path fifo, SerialChannel channel, FileChannel log, boolean isConsole, CompletableFuture<Void> opened) {
-        try (log) {
-            FileChannel pipe;
-            try {
-                pipe = FileChannel.open(fifo, StandardOpenOption.READ); // blocks until QEMU (or the exit path) opens the other end
-            } finally {
-                opened.complete(null);
-            }
-            try (pipe) {
-                ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
-                while (true) {
-                    buffer.clear();
-                    int n = pipe.read(buffer);
-                    if (n < 0) {
-                        break;
-                    }
-                    long now = System.nanoTime();
-                    if (isConsole && n > 0) {
-                        timings.stamp(Stamp.FIRST_CONSOLE_BYTE, now);
-                    }
-                    buffer.flip();
-                    while (buffer.hasRemaining()) {
-                        log.write(buffer);
-                    }
-                    channel.accept(buffer.array(), 0, n, now);
-                }
-            }
-        } catch (IOException e) {
-            System.err.println("porthole: reading the " + channel.name() + " of " + record.dir() + " failed: " + e.getMessage());
-        } finally {
-            channel.close(System.nanoTime());
-        }
-    }
-
-    /**
-     * A reader still waiting to open its pipe after QEMU exited (QEMU never opened it) is released by opening the pipe
-     * read-write once and closing it: on Linux that open never blocks, counts as a writer for the waiting reader, and
-     * the close leaves it at end-of-file.
-     */
-    private void releaseUnopenedPipes() {
-        fifoOpened.forEach((fifo, opened) -> {
-            if (!opened.isDone()) {
-                try {
-                    FileChannel.open(fifo, StandardOpenOption.READ, StandardOpenOption.WRITE).close();
-                } catch (IOException ignored) {
-                    // already gone: nothing waits on it
-                }
-            }
-        });
     }
 
     /**
@@ -336,9 +254,11 @@ final class QemuGuest implements Guest {
                 // a starved thread: closing below ends it
             }
             closeServers();
-            releaseUnopenedPipes();
-            for (Thread reader : readers) {
-                reader.join(DRAIN_LIMIT.toMillis());
+            for (GuestPipe pipe : pipes) {
+                pipe.releaseIfUnopened();
+            }
+            for (GuestPipe pipe : pipes) {
+                pipe.join(DRAIN_LIMIT);
             }
             qmp.awaitReaderEnd(DRAIN_LIMIT);
             boolean monitorCameUp = qmp.greeting().isDone() && !qmp.greeting().isCompletedExceptionally();
@@ -346,13 +266,13 @@ final class QemuGuest implements Guest {
             qmp.drainEvents(DRAIN_LIMIT);
             GuestExit decoded = GuestExitDecoder.decode(status, stderr, killedByUs.get(), timedOut.get(), qmp.sawEvent(QmpEvent.GUEST_PANICKED),
                     monitorCameUp, spec.timeout().toMillis() / 1000.0);
+            cleanUpSockets(); // before the exit is announced: a finished run folder holds the record only
             writeTimings();
             writeExit(decoded);
             exit.complete(decoded);
         } catch (Throwable t) {
-            exit.completeExceptionally(t);
-        } finally {
             cleanUpSockets();
+            exit.completeExceptionally(t);
         }
     }
 

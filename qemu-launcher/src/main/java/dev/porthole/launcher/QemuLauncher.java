@@ -27,7 +27,7 @@ public final class QemuLauncher {
     /** unix socket paths must fit sun_path (108 bytes); longer run folders get their sockets in a private /tmp folder. */
     static final int MAX_SOCKET_PATH = 100;
 
-    /** Named pipes, not sockets: see {@link QemuGuest} for why the console and trace go through FIFOs. */
+    /** Named pipes, not sockets: see {@link GuestPipe} for why the console and trace go through FIFOs. */
     public static final String CONSOLE_FIFO = "console.fifo";
     public static final String TRACE_FIFO = "trace.fifo";
     public static final String QMP_SOCKET = "qmp.sock";
