@@ -64,4 +64,19 @@ class AnalysisTest {
         assertEquals(0, rows.get(2).countA());
         assertTrue(Double.isInfinite(rows.get(2).relative()));
     }
+
+    @Test
+    void searchFindsEventsByNameIgnoringCase() throws Exception {
+        Trace trace = TraceFiles.load(Fixtures.chromium());
+        int[] hits = TraceSearch.byName(trace, "mojo MESSAGE");
+        long expected = java.util.stream.IntStream.range(0, trace.eventCount())
+                .filter(e -> trace.name(e).toLowerCase(java.util.Locale.ROOT).contains("mojo message")).count();
+        assertEquals(expected, hits.length);
+        assertTrue(hits.length >= 2607, "at least every 'Receive mojo message' slice");
+        for (int i = 1; i < hits.length; i++) {
+            assertTrue(hits[i - 1] < hits[i]);
+        }
+        assertEquals(0, TraceSearch.byName(trace, "no such phase anywhere").length);
+        assertEquals(0, TraceSearch.byName(trace, "").length);
+    }
 }
