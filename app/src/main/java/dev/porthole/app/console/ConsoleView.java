@@ -559,7 +559,7 @@ public final class ConsoleView extends BorderPane {
     }
 
     /** The text area (for tests: what the screen shows). */
-    StyleClassedTextArea textArea() {
+    public StyleClassedTextArea textArea() {
         return area;
     }
 

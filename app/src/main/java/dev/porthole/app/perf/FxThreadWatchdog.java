@@ -13,6 +13,9 @@ public final class FxThreadWatchdog implements AutoCloseable {
     private final AtomicLong maxLatencyNanos = new AtomicLong();
     private final AtomicLong samples = new AtomicLong();
     private final Thread thread;
+    private volatile Thread fxThread;
+    private volatile String longestBlockStack = "";
+    private volatile long longestSampled;
     private volatile boolean running = true;
 
     public FxThreadWatchdog(long periodMillis) {
@@ -28,6 +31,7 @@ public final class FxThreadWatchdog implements AutoCloseable {
             Object done = new Object();
             boolean[] ran = {false};
             Platform.runLater(() -> {
+                fxThread = Thread.currentThread();
                 long late = System.nanoTime() - posted;
                 maxLatencyNanos.accumulateAndGet(late, Math::max);
                 samples.incrementAndGet();
@@ -45,6 +49,7 @@ public final class FxThreadWatchdog implements AutoCloseable {
                     } catch (InterruptedException e) {
                         return;
                     }
+                    sampleBlockedStack(System.nanoTime() - posted);
                 }
             }
             try {
@@ -53,6 +58,26 @@ public final class FxThreadWatchdog implements AutoCloseable {
                 return;
             }
         }
+    }
+
+    /** While a probe waits, remember where the FX thread is, for the longest wait seen: the culprit names itself. */
+    private void sampleBlockedStack(long waitingNanos) {
+        Thread fx = fxThread;
+        if (fx == null || waitingNanos < 100_000_000L || waitingNanos <= longestSampled) {
+            return;
+        }
+        longestSampled = waitingNanos;
+        StringBuilder trace = new StringBuilder("FX thread after " + waitingNanos / 1_000_000 + " ms blocked:\n");
+        StackTraceElement[] stack = fx.getStackTrace();
+        for (int i = 0; i < Math.min(25, stack.length); i++) {
+            trace.append("    at ").append(stack[i]).append('\n');
+        }
+        longestBlockStack = trace.toString();
+    }
+
+    /** Where the FX thread was during the longest block (sampled every 50 ms past 100 ms), or empty. */
+    public String longestBlockStack() {
+        return longestBlockStack;
     }
 
     /** The longest the FX thread took to run a posted task, in milliseconds. */

@@ -160,6 +160,10 @@ public final class Workbench implements WorkflowListener {
         return consoleModel;
     }
 
+    public ConsoleView consoleView() {
+        return consoleView;
+    }
+
     public EditorView editor() {
         return editorView;
     }

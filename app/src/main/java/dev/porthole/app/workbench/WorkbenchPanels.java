@@ -20,7 +20,11 @@ final class WorkbenchPanels {
 
     /** Each panel's own stylesheet, after the theme's, so the theme's colour variables reach them. */
     static void addStylesheets(Scene scene) {
+        String skip = System.getProperty("porthole.experiment.skipCss", "");
         for (String path : STYLESHEETS) {
+            if (!skip.isEmpty() && path.contains(skip)) {
+                continue;
+            }
             URL url = WorkbenchPanels.class.getResource(path);
             if (url != null) {
                 scene.getStylesheets().add(url.toExternalForm());

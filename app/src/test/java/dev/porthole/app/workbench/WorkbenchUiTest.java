@@ -1,0 +1,250 @@
+package dev.porthole.app.workbench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.porthole.app.console.LogLevel;
+import dev.porthole.app.perf.FxThreadWatchdog;
+import dev.porthole.app.runs.RunSummary;
+import dev.porthole.app.session.BuildOutcome;
+import dev.porthole.app.theme.Theme;
+import dev.porthole.app.workspace.SampleWorkspace;
+import dev.porthole.app.workspace.Workspace;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The workbench driven as a person drives it: keys and clicks on the real window, a real build with make, the real
+ * kernel under real QEMU and gdb. Each test opens its own copy of the sample workspace, so breaking the build or
+ * adding breakpoints never touches the source tree.
+ */
+@ExtendWith(ApplicationExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WorkbenchUiTest {
+    private static final Duration BOOT = Duration.ofSeconds(90);
+    private static Path workspaceCopy;
+    private static FxThreadWatchdog watchdog;
+
+    private Workbench workbench;
+
+    @BeforeAll
+    static void copySampleWorkspace() throws IOException {
+        Path sample = SampleWorkspace.folder().orElseThrow(() -> new IllegalStateException("kernel/ with porthole.json not found"));
+        workspaceCopy = Files.createTempDirectory("porthole-ui-");
+        try (Stream<Path> files = Files.walk(sample)) {
+            for (Path from : files.filter(p -> !p.toString().contains("/target") && !p.toString().contains("/runs")
+                    && !p.toString().contains("/src/") && !p.startsWith(sample.resolve("build"))).toList()) {
+                Path to = workspaceCopy.resolve(sample.relativize(from).toString());
+                if (Files.isDirectory(from)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+
+    @AfterAll
+    static void report() throws IOException {
+        System.out.printf("porthole-ui: the FX thread was blocked at most %.1f ms over %d probes during the UI tests%n%s%n",
+                watchdog.maxBlockedMillis(), watchdog.samples(), watchdog.longestBlockStack());
+        watchdog.close();
+        try (Stream<Path> files = Files.walk(workspaceCopy)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    @Start
+    void start(Stage stage) {
+        if (watchdog == null) {
+            watchdog = new FxThreadWatchdog(10); // needs the toolkit, which is up by now
+        }
+        workbench = WorkbenchApplication.assemble(stage);
+        Scene scene = new Scene(workbench.view(), 1400, 900);
+        Theme.DARK.apply(scene);
+        WorkbenchPanels.addStylesheets(scene);
+        WorkbenchApplication.installShortcuts(scene, workbench);
+        stage.setScene(scene);
+        stage.show();
+        workbench.open(workspaceCopy);
+    }
+
+    @AfterEach
+    void stopGuest() throws Exception {
+        workbench.workflow().stop().get(20, TimeUnit.SECONDS);
+    }
+
+    private void waitFor(String what, Duration timeout, Callable<Boolean> condition) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(timeout.toSeconds(), TimeUnit.SECONDS, () -> onFx(condition));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("timed out waiting for " + what + "; status: " + onFx(() -> workbench.model().statusText().get()), e);
+        }
+    }
+
+    private static <T> T onFx(Callable<T> query) throws Exception {
+        return WaitForAsyncUtils.asyncFx(query).get(30, TimeUnit.SECONDS);
+    }
+
+    private void waitForWorkspace() throws Exception {
+        waitFor("the workspace to open", Duration.ofSeconds(30), () -> workbench.workspace().get() != null);
+    }
+
+    private void setApp(FxRobot robot, String append) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> workbench.view().lookup("#app-selector")).get();
+        onFx(() -> {
+            ((javafx.scene.control.ComboBox<?>) workbench.view().lookup("#app-selector")).getEditor().setText(append);
+            @SuppressWarnings("unchecked")
+            javafx.scene.control.ComboBox<String> box = (javafx.scene.control.ComboBox<String>) workbench.view().lookup("#app-selector");
+            box.setValue(append);
+            return null;
+        });
+        waitFor("the command line to be saved", Duration.ofSeconds(10),
+                () -> workbench.workspace().get().config().launch().append().equals(append));
+    }
+
+    @Test
+    @Order(1)
+    void debugStopsInKmainAndStepOverMovesTheMarkerThenContinueRunsToTheEnd(FxRobot robot) throws Exception {
+        waitForWorkspace();
+        setApp(robot, "app=hello");
+        Path mainC = workspaceCopy.resolve("main.c").toRealPath();
+
+        robot.push(KeyCode.F5);
+        waitFor("the stop in kmain", BOOT, () -> workbench.model().state().get() == GuestState.STOPPED);
+        waitFor("the editor to mark the stopped line in main.c", Duration.ofSeconds(20), () -> currentLine(mainC) > 0);
+        int stopLine = onFx(() -> currentLine(mainC));
+        String stackText = PanelText.of(workbench.view().debugTabs(), "tab-call-stack");
+        assertTrue(stackText.contains("kmain"), "the call stack shows kmain: " + stackText);
+        String registersText = PanelText.of(workbench.view().debugTabs(), "tab-registers");
+        assertTrue(registersText.contains("rip"), "the registers show rip: " + registersText);
+
+        robot.push(KeyCode.F10);
+        waitFor("step over to move the marker", BOOT, () -> workbench.model().state().get() == GuestState.STOPPED
+                && currentLine(mainC) > stopLine);
+
+        robot.push(KeyCode.F5);
+        waitFor("the guest to exit", BOOT, () -> workbench.model().state().get() == GuestState.EXITED);
+        waitFor("hello's output in the console", Duration.ofSeconds(10),
+                () -> consoleText().contains("Hello from Porthole!"));
+        waitFor("the run in the Runs list", Duration.ofSeconds(10), () -> workbench.runsView().runs().stream()
+                .anyMatch(r -> r.outcome().equals("exit 0")));
+        RunSummary run = onFx(() -> workbench.runsView().runs().get(0));
+        assertTrue(run.succeeded(), run.toString());
+        assertTrue(run.hasTrace(), "the run recorded its boot trace");
+        String traceText = PanelText.of(workbench.view().bottomTabs(), "tab-trace");
+        assertTrue(traceText.contains("boot.timer") && traceText.contains("app.hello"), "the trace view shows the boot stages: " + traceText);
+    }
+
+    /** What the console area shows now (call on the FX thread). */
+    private String consoleText() {
+        return workbench.consoleView().textArea().getText();
+    }
+
+    private int currentLine(Path file) {
+        int lines = workbench.editor().codeArea(file).map(a -> a.getParagraphs().size()).orElse(0);
+        for (int line = 1; line <= lines; line++) {
+            if (workbench.editor().isMarkedCurrent(file, line)) {
+                return line;
+            }
+        }
+        return -1;
+    }
+
+    @Test
+    @Order(2)
+    void aPanickingGuestShowsTheCrashWithTheFaultingFunctionAndLine(FxRobot robot) throws Exception {
+        waitForWorkspace();
+        setApp(robot, "app=fault");
+        robot.press(KeyCode.CONTROL).push(KeyCode.F5).release(KeyCode.CONTROL);
+        waitFor("the panic", BOOT, () -> workbench.model().state().get() == GuestState.PANICKED);
+        waitFor("the crash view", Duration.ofSeconds(20), () -> workbench.view().lookup("#crash-where") != null);
+        String where = onFx(() -> ((javafx.scene.control.Label) workbench.view().lookup("#crash-where")).getText());
+        assertTrue(where.contains("fault_touch_bad_pointer"), where);
+        assertTrue(where.matches(".*app_fault\\.c:\\d+.*"), where);
+        String title = onFx(() -> ((javafx.scene.control.Label) workbench.view().lookup("#crash-title")).getText());
+        assertTrue(title.contains("page fault") && title.contains("vector 14"), title);
+    }
+
+    @Test
+    @Order(3)
+    void aBrokenBuildListsTheProblemAndActivatingItOpensTheFileAtTheLine(FxRobot robot) throws Exception {
+        waitForWorkspace();
+        Path broken = workspaceCopy.resolve("app_hello.c");
+        String original = Files.readString(broken);
+        try {
+            Files.writeString(broken, original.replaceFirst("return EXIT_OK;", "return EXIT_OK  /* missing semicolon */\n}\nint broken_here(void) { return undeclared_name; }"));
+            robot.press(KeyCode.CONTROL).push(KeyCode.B).release(KeyCode.CONTROL);
+            waitFor("the build to fail", BOOT, () -> !workbench.problems().getItems().isEmpty()
+                    && workbench.model().state().get() != GuestState.BUILDING);
+            BuildOutcome.Problem problem = onFx(() -> workbench.problems().getItems().stream().filter(BuildOutcome.Problem::isError)
+                    .findFirst().orElseThrow());
+            assertEquals(broken.toRealPath(), problem.file().toRealPath());
+            assertTrue(problem.line() > 0);
+            onFx(() -> {
+                workbench.problems().getSelectionModel().select(problem);
+                workbench.openProblem(problem);
+                return null;
+            });
+            waitFor("the editor at the problem's line", Duration.ofSeconds(10), () -> workbench.editor().codeArea(broken)
+                    .map(a -> a.getCurrentParagraph() + 1 == problem.line()).orElse(false));
+        } finally {
+            Files.writeString(broken, original);
+        }
+    }
+
+    @Test
+    @Order(4)
+    void theConsoleLevelFilterHidesAndShowsLines(FxRobot robot) throws Exception {
+        waitForWorkspace();
+        onFx(() -> {
+            workbench.console().append(System.nanoTime(), "[    0.000001] Info: [libkvmplat] <setup.c @  489> Memory region");
+            workbench.console().append(System.nanoTime(), "[    0.000002] ERR:  [libukboot] <boot.c @  100> Something failed");
+            workbench.console().append(System.nanoTime(), "Hello from Porthole!");
+            return null;
+        });
+        workbench.console().flush().get(10, TimeUnit.SECONDS);
+        waitFor("the three lines", Duration.ofSeconds(10), () -> consoleText().contains("Memory region"));
+        onFx(() -> {
+            workbench.console().levelShownProperty(LogLevel.INFO).set(false);
+            return null;
+        });
+        workbench.console().flush().get(10, TimeUnit.SECONDS);
+        waitFor("Info lines hidden", Duration.ofSeconds(10), () -> !consoleText().contains("Memory region")
+                && consoleText().contains("Something failed"));
+        onFx(() -> {
+            workbench.console().levelShownProperty(LogLevel.INFO).set(true);
+            return null;
+        });
+        workbench.console().flush().get(10, TimeUnit.SECONDS);
+        waitFor("Info lines shown again", Duration.ofSeconds(10), () -> consoleText().contains("Memory region"));
+        assertFalse(onFx(this::consoleText).isEmpty());
+        assertNotNull(workbench.workspace().get());
+        Workspace ws = workbench.workspace().get();
+        assertEquals(workspaceCopy.toRealPath(), ws.root().toRealPath());
+    }
+}
