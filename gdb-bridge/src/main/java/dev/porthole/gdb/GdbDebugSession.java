@@ -114,11 +114,17 @@ public final class GdbDebugSession implements DebugSession {
             throw new DebugException("the symbol file " + options.symbolFile().get() + " does not exist; build the image "
                     + "(its debug twin, e.g. porthole.dbg) or pass the right path");
         }
+        java.nio.file.Path executable = dev.porthole.launcher.ChildProcesses.findOnPath(options.gdbExecutable())
+                .orElseThrow(() -> new DebugException("could not start gdb: '" + options.gdbExecutable() + "' was not found"
+                        + (options.gdbExecutable().contains("/") ? " or is not executable" : " on PATH")
+                        + ". Install gdb (Debian/Ubuntu: apt-get install gdb; it must support x86_64) or give the path to one."));
         Process gdb;
         try {
-            gdb = new ProcessBuilder(options.gdbExecutable(), "--interpreter=mi3", "-nx", "-q").start();
+            // tied to this JVM: gdb dies with Porthole, even by SIGKILL (the launcher does the same for QEMU)
+            gdb = dev.porthole.launcher.ChildProcesses.start(
+                    new ProcessBuilder(executable.toString(), "--interpreter=mi3", "-nx", "-q"));
         } catch (IOException e) {
-            throw new DebugException("could not start gdb ('" + options.gdbExecutable() + "'): " + e.getMessage()
+            throw new DebugException("could not start gdb ('" + executable + "'): " + e.getMessage()
                     + ". Install gdb (Debian/Ubuntu: apt-get install gdb; it must support x86_64) or give the path to one.", e);
         }
         GdbDebugSession session = new GdbDebugSession(options, gdb);
