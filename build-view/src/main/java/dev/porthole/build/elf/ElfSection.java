@@ -86,6 +86,10 @@ public record ElfSection(int index, String name, int type, long flags, long addr
             case 16: return "PREINIT_ARRAY";
             case 17: return "GROUP";
             case SHT_SYMTAB_SHNDX: return "SYMTAB_SHNDX";
+            case 0x6ffffff6: return "GNU_HASH";
+            case 0x6ffffffd: return "VERDEF";
+            case 0x6ffffffe: return "VERNEED";
+            case 0x6fffffff: return "VERSYM";
             default: return "0x" + Integer.toHexString(type);
         }
     }

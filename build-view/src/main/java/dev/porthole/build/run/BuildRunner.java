@@ -60,6 +60,7 @@ public final class BuildRunner {
         private final List<Diagnostic> diagnostics = Collections.synchronizedList(new ArrayList<>());
         private volatile Process process;
         private volatile boolean cancelled;
+        private final java.util.concurrent.atomic.AtomicBoolean finished = new java.util.concurrent.atomic.AtomicBoolean();
 
         Running(BuildConfig config, BuildListener listener) {
             this.config = config;
@@ -135,9 +136,14 @@ public final class BuildRunner {
             return new BuildResult(BuildResult.Status.SUCCEEDED, 0, elapsed, found, image, debugImage, message);
         }
 
+        /** The listener hears the end before {@link #await()} returns, so a caller sees everything it did. */
         private void finish(BuildResult outcome) {
-            if (result.complete(outcome)) {
-                listener.finished(outcome);
+            if (finished.compareAndSet(false, true)) {
+                try {
+                    listener.finished(outcome);
+                } finally {
+                    result.complete(outcome);
+                }
             }
         }
 
