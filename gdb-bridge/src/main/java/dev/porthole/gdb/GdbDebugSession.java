@@ -491,7 +491,12 @@ public final class GdbDebugSession implements DebugSession {
             }
         }
         mi.process().destroyForcibly();
-        sessionThread.schedule(sessionThread::shutdown, 3, TimeUnit.SECONDS);
+        try {
+            // later, so the end of gdb's output (failing what was still pending) is still dispatched
+            sessionThread.schedule(sessionThread::shutdown, 3, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // closed twice
+        }
     }
 
     // --- events (session thread) ---------------------------------------------------------------
