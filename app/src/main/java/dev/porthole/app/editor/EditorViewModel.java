@@ -7,6 +7,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,6 +23,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.fxmisc.richtext.model.StyleSpans;
 
 /**
  * The source editor's state, free of controls: the open files (one tab each, keyed by absolute path), which one is
@@ -177,11 +179,18 @@ public final class EditorViewModel {
         }
     }
 
-    /** Re-highlights edited text in the background; the result lands in the document's highlighting property. */
+    /**
+     * Re-highlights edited text in the background and works out, also there, which stretch changed against what the
+     * area shows; the result lands in the document's highlighting property.
+     */
     public void highlight(SourceDocument document, String text) {
         long generation = document.nextHighlightGeneration();
         SyntaxHighlighter highlighter = SyntaxHighlighter.of(document.language());
-        executor.execute(() -> highlighter.highlight(text), spans -> document.highlighted(generation, spans),
+        StyleSpans<Collection<String>> shown = document.shownHighlighting();
+        executor.execute(() -> {
+            StyleSpans<Collection<String>> spans = highlighter.highlight(text);
+            return shown == null ? HighlightUpdate.whole(spans) : HighlightUpdate.between(shown, spans);
+        }, update -> document.highlighted(generation, update),
                 failure -> status.set("Highlighting " + document.fileName() + " failed: " + describe(failure)));
     }
 

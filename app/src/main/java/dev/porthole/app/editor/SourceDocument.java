@@ -99,7 +99,9 @@ public final class SourceDocument {
     private final ReadOnlyObjectWrapper<LoadedText> loaded = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyObjectWrapper<StyleSpans<Collection<String>>> highlighting = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<HighlightUpdate> highlighting = new ReadOnlyObjectWrapper<>();
+    /** The highlighting the code area shows (plus whatever the user typed since): what a new pass is compared to. */
+    private StyleSpans<Collection<String>> shownHighlighting;
     /** Bumped per highlighting request, so a slow pass that finishes after a newer one is dropped. */
     private long highlightGeneration;
 
@@ -146,9 +148,21 @@ public final class SourceDocument {
         return dirty.get();
     }
 
-    /** The newest highlighting of the edited text; the view applies it when it still matches the text's length. */
-    public ReadOnlyObjectProperty<StyleSpans<Collection<String>>> highlightingProperty() {
+    /**
+     * The newest highlighting of the edited text, as the stretch that changed; the view applies it when the text still
+     * has the length it was computed for, then reports it with {@link #highlightingShown}.
+     */
+    public ReadOnlyObjectProperty<HighlightUpdate> highlightingProperty() {
         return highlighting.getReadOnlyProperty();
+    }
+
+    /** The view now shows this highlighting: later passes are compared against it. */
+    public void highlightingShown(StyleSpans<Collection<String>> spans) {
+        shownHighlighting = spans;
+    }
+
+    StyleSpans<Collection<String>> shownHighlighting() {
+        return shownHighlighting;
     }
 
     /** The user changed the text. */
@@ -158,7 +172,7 @@ public final class SourceDocument {
 
     void loadSucceeded(LoadedText text) {
         loaded.set(text);
-        highlighting.set(text.highlighting());
+        shownHighlighting = text.highlighting();
         state.set(State.READY);
     }
 
@@ -175,9 +189,9 @@ public final class SourceDocument {
         return ++highlightGeneration;
     }
 
-    void highlighted(long generation, StyleSpans<Collection<String>> spans) {
+    void highlighted(long generation, HighlightUpdate update) {
         if (generation == highlightGeneration) {
-            highlighting.set(spans);
+            highlighting.set(update);
         }
     }
 

@@ -179,11 +179,15 @@ final class SourceEditorPane extends BorderPane {
         return count;
     }
 
-    /** Applies spans computed in the background, unless the text changed length since (a newer pass is coming). */
-    private void applyHighlighting(StyleSpans<Collection<String>> spans) {
-        if (spans != null && spans.length() == area.getLength()) {
-            area.setStyleSpans(0, spans);
+    /** Applies a background pass, unless the text changed length since (a newer pass is coming then). */
+    private void applyHighlighting(HighlightUpdate update) {
+        if (update == null || update.full().length() != area.getLength()) {
+            return;
         }
+        if (!update.isEmpty()) {
+            area.setStyleSpans(update.from(), update.changed());
+        }
+        document.highlightingShown(update.full());
     }
 
     private void watchBreakpointsAndExecutionPoint() {

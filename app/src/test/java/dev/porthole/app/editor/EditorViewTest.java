@@ -324,4 +324,20 @@ class EditorViewTest {
         assertTrue(area.getParagraphBoundsOnScreen(43).isPresent(), "line 44 is on screen");
         assertTrue(area.isFocused());
     }
+
+    @Test
+    void typingACommentOpenerRestylesTheLinesBelow(FxRobot robot) throws TimeoutException {
+        CodeArea area = openAndWait(robot, file);
+        int insideLine25 = area.getAbsolutePosition(24, 4);
+        assertFalse(area.getStyleOfChar(insideLine25).contains(SyntaxStyle.COMMENT));
+        robot.clickOn(pointOn(area, 23, "int64"));
+        robot.push(KeyCode.HOME);
+        robot.write("/*");
+        waitUntil("line 25 shown as a comment",
+                () -> area.getStyleOfChar(area.getAbsolutePosition(24, 4)).contains(SyntaxStyle.COMMENT));
+        robot.type(KeyCode.BACK_SPACE, 2);
+        waitUntil("line 25 code again",
+                () -> !area.getStyleOfChar(area.getAbsolutePosition(24, 4)).contains(SyntaxStyle.COMMENT));
+        assertTrue(area.getStyleOfChar(area.getAbsolutePosition(22, 3)).contains(SyntaxStyle.TYPE), "int64 is a type again");
+    }
 }
