@@ -27,6 +27,12 @@ public interface ConsoleThreads {
     /** Stops the worker (pending tasks are dropped). */
     void shutdown();
 
+    /**
+     * Whether the calling thread may wait for the worker to catch up (backpressure on a producer
+     * that outruns it). Never the UI thread: it must not block, it would freeze the window.
+     */
+    boolean mayWaitForWorker();
+
     /** One daemon worker thread per console; UI updates through {@link Platform#runLater} at most ~30 times a second. */
     static ConsoleThreads javaFx() {
         return new JavaFxThreads(TimeUnit.MILLISECONDS.toNanos(33));
@@ -52,6 +58,11 @@ public interface ConsoleThreads {
 
             @Override
             public void shutdown() {
+            }
+
+            @Override
+            public boolean mayWaitForWorker() {
+                return false; // the worker is this thread
             }
         };
     }
@@ -91,6 +102,11 @@ public interface ConsoleThreads {
         @Override
         public void shutdown() {
             worker.shutdownNow();
+        }
+
+        @Override
+        public boolean mayWaitForWorker() {
+            return !Platform.isFxApplicationThread() && !worker.isShutdown();
         }
     }
 }

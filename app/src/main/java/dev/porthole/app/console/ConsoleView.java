@@ -31,6 +31,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.text.Text;
 import javafx.util.StringConverter;
 import org.controlsfx.control.CheckComboBox;
 import org.controlsfx.control.SegmentedButton;
@@ -487,10 +488,11 @@ public final class ConsoleView extends BorderPane {
         area.selectRange(0, 0);
     }
 
+    /** A level mark and the timestamp: plain Text and Region, no skinned controls, since every row gets one. */
     private static Node gutter(ConsoleLine line) {
         Region mark = new Region();
         mark.getStyleClass().add(ConsoleStyles.GUTTER_MARK);
-        Label time = new Label(formatSeconds(line.seconds()));
+        Text time = new Text(formatSeconds(line.seconds()));
         time.getStyleClass().add(ConsoleStyles.TIMESTAMP);
         HBox gutter = new HBox(mark, time);
         gutter.getStyleClass().addAll(ConsoleStyles.GUTTER, line.level().styleClass());
@@ -559,7 +561,7 @@ public final class ConsoleView extends BorderPane {
     }
 
     /** The text area (for tests: what the screen shows). */
-    public StyleClassedTextArea textArea() {
+    StyleClassedTextArea textArea() {
         return area;
     }
 

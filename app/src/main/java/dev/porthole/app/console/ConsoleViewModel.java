@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
@@ -62,6 +63,11 @@ public final class ConsoleViewModel implements AutoCloseable {
     public static final int DEFAULT_MAX_LINE_CHARS = 16 * 1024;
 
     private static final int MAX_LINES_PER_BATCH = 8192;
+    /**
+     * Raw lines waiting for the worker beyond which a producer thread waits: a guest (or a replay)
+     * that outruns the parser must not pile up unparsed lines without bound. The FX thread never waits.
+     */
+    static final int MAX_PENDING_LINES = 65_536;
 
     private final ConsoleThreads threads;
     private final ConsoleEngine engine;
@@ -69,6 +75,7 @@ public final class ConsoleViewModel implements AutoCloseable {
 
     // Worker side: the inbox and its drain.
     private final ConcurrentLinkedQueue<Object> inbox = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger pendingLines = new AtomicInteger();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final AtomicBoolean uiUpdateScheduled = new AtomicBoolean();
     private final AtomicReference<Published> latest = new AtomicReference<>();
@@ -79,6 +86,8 @@ public final class ConsoleViewModel implements AutoCloseable {
     private boolean changedSincePublish;
     private final List<CompletableFuture<Void>> barriersToPublish = new ArrayList<>();
     private volatile long runStartNanos = Long.MIN_VALUE;
+    /** What the last UI update cost the FX thread (properties, listeners, drawing); read by the worker. */
+    private volatile long lastUiCostNanos;
 
     // FX side.
     private final Map<LogLevel, BooleanProperty> levelShown = new EnumMap<>(LogLevel.class);
@@ -141,15 +150,25 @@ public final class ConsoleViewModel implements AutoCloseable {
         int start = 0;
         int newline;
         while ((newline = line.indexOf('\n', start)) >= 0) {
-            inbox.add(new RawLine(hostNanos, line.substring(start, newline)));
+            enqueue(new RawLine(hostNanos, line.substring(start, newline)));
             start = newline + 1;
         }
         if (start == 0) {
-            inbox.add(new RawLine(hostNanos, line));
+            enqueue(new RawLine(hostNanos, line));
         } else if (start < line.length()) {
-            inbox.add(new RawLine(hostNanos, line.substring(start)));
+            enqueue(new RawLine(hostNanos, line.substring(start)));
         }
         scheduleDrain();
+    }
+
+    private void enqueue(RawLine raw) {
+        if (pendingLines.incrementAndGet() > MAX_PENDING_LINES && threads.mayWaitForWorker()) {
+            scheduleDrain();
+            while (pendingLines.get() > MAX_PENDING_LINES && threads.mayWaitForWorker()) {
+                LockSupport.parkNanos(200_000);
+            }
+        }
+        inbox.add(raw);
     }
 
     /** The host time of the run's start; the timestamp column counts seconds from it. Any thread. */
@@ -218,7 +237,7 @@ public final class ConsoleViewModel implements AutoCloseable {
                     publish();
                 }
             }
-            long wait = lastPublishNanos + threads.minUiIntervalNanos() - System.nanoTime();
+            long wait = lastPublishNanos + uiInterval() - System.nanoTime();
             if (changedSincePublish && wait > 0) {
                 LockSupport.parkNanos(wait); // let more lines arrive and go out in the same UI update
                 if (!inbox.isEmpty()) {
@@ -237,6 +256,7 @@ public final class ConsoleViewModel implements AutoCloseable {
 
     private void handle(Object item) {
         if (item instanceof RawLine raw) {
+            pendingLines.decrementAndGet();
             engine.append(raw.hostNanos(), raw.text());
             changedSincePublish = true;
         } else if (item == Command.FILTER) {
@@ -254,7 +274,17 @@ public final class ConsoleViewModel implements AutoCloseable {
     }
 
     private boolean publishIsDue() {
-        return System.nanoTime() - lastPublishNanos >= threads.minUiIntervalNanos();
+        return System.nanoTime() - lastPublishNanos >= uiInterval();
+    }
+
+    /**
+     * The time to leave between two UI updates: the configured minimum, or three times what the
+     * last update cost the FX thread if that is more, so that a slow machine (or a big viewport)
+     * spends at most about a third of the FX thread on the console and stays responsive.
+     */
+    private long uiInterval() {
+        long minimum = threads.minUiIntervalNanos();
+        return minimum == 0 ? 0 : Math.max(minimum, 3 * lastUiCostNanos);
     }
 
     private void publish() {
@@ -283,6 +313,15 @@ public final class ConsoleViewModel implements AutoCloseable {
     // ================================================================ FX thread
 
     private void applyPublished() {
+        long started = System.nanoTime();
+        try {
+            applyLatest();
+        } finally {
+            lastUiCostNanos = System.nanoTime() - started;
+        }
+    }
+
+    private void applyLatest() {
         uiUpdateScheduled.set(false);
         Published published = latest.getAndSet(null);
         if (published == null) {

@@ -183,6 +183,59 @@ class ConsoleViewModelTest {
         assertEquals(List.of("after"), windowTexts());
     }
 
+    /** A worker thread and a separate "UI" thread, as in the app, without JavaFX. */
+    private static ConsoleThreads twoThreads() {
+        java.util.concurrent.ExecutorService worker = java.util.concurrent.Executors.newSingleThreadExecutor();
+        java.util.concurrent.ExecutorService ui = java.util.concurrent.Executors.newSingleThreadExecutor();
+        return new ConsoleThreads() {
+            @Override
+            public void runInBackground(Runnable task) {
+                worker.execute(task);
+            }
+
+            @Override
+            public void runOnUi(Runnable task) {
+                ui.execute(task);
+            }
+
+            @Override
+            public long minUiIntervalNanos() {
+                return 20_000_000;
+            }
+
+            @Override
+            public void shutdown() {
+                worker.shutdownNow();
+                ui.shutdownNow();
+            }
+
+            @Override
+            public boolean mayWaitForWorker() {
+                return !worker.isShutdown();
+            }
+        };
+    }
+
+    @Test
+    void aProducerFasterThanTheWorkerLosesNothingAndKeepsOrder() throws Exception {
+        try (ConsoleViewModel threaded = new ConsoleViewModel(1_000_000, 1L << 30, twoThreads())) {
+            threaded.setViewportRows(3);
+            int lines = 3 * ConsoleViewModel.MAX_PENDING_LINES;
+            Thread producer = new Thread(() -> {
+                for (int i = 0; i < lines; i++) {
+                    threaded.append(i, "\u001b[32mline\u001b[0m " + i + "\r");
+                }
+            });
+            producer.start();
+            producer.join();
+            threaded.flush().get(2, java.util.concurrent.TimeUnit.MINUTES);
+
+            assertEquals(lines, threaded.retainedLinesProperty().get());
+            List<String> last = threaded.windowProperty().get().lines().stream().map(ConsoleLine::text).toList();
+            assertEquals(List.of("line " + (lines - 3), "line " + (lines - 2), "line " + (lines - 1)), last);
+        }
+    }
+
     @Test
     void aTextWithNewlinesIsSeveralLines() {
         console.append(1, "one\r\ntwo\nthree");
