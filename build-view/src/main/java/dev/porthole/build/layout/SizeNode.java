@@ -100,9 +100,14 @@ public final class SizeNode {
 
     /** Sorts every level by size, largest first; equal sizes keep their order (address order for symbols). */
     void sortBySize() {
-        children.sort((a, b) -> Long.compareUnsigned(b.size, a.size));
-        for (SizeNode child : children) {
-            child.sortBySize();
+        if (children.size() > 1) {
+            children.sort((a, b) -> Long.compareUnsigned(b.size, a.size));
+        }
+        for (int i = 0; i < children.size(); i++) {
+            SizeNode child = children.get(i);
+            if (!child.children.isEmpty()) { // symbols are leaves: most nodes need nothing
+                child.sortBySize();
+            }
         }
     }
 
