@@ -1,0 +1,2 @@
+/** {@code porthole build} and {@code porthole layout}. */
+package dev.porthole.build.cli;
