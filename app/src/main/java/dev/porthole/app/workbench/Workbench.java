@@ -42,7 +42,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
-import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -412,29 +411,9 @@ public final class Workbench implements WorkflowListener {
         workflow.runTo(document.path(), area.get().getCurrentParagraph() + 1);
     }
 
-    /** Opens a file in the editor with the caret on {@code line} (1-based), scrolled into the middle of the view. */
+    /** Opens a file in the editor with the caret on {@code line} (1-based), scrolled into view once the file has loaded. */
     public void openSource(Path file, int line) {
-        SourceDocument document = editorModel.open(file);
-        Runnable reveal = () -> editorView.codeArea(file).ifPresent(area -> {
-            int paragraph = Math.max(0, Math.min(line - 1, area.getParagraphs().size() - 1));
-            area.moveTo(paragraph, 0);
-            area.showParagraphAtCenter(paragraph);
-            area.requestFocus();
-        });
-        if (document.loadedProperty().get() != null) {
-            Platform.runLater(reveal);
-        } else {
-            document.loadedProperty().addListener(new javafx.beans.value.ChangeListener<>() {
-                @Override
-                public void changed(javafx.beans.value.ObservableValue<? extends SourceDocument.LoadedText> obs,
-                                    SourceDocument.LoadedText old, SourceDocument.LoadedText now) {
-                    if (now != null) {
-                        document.loadedProperty().removeListener(this);
-                        Platform.runLater(reveal);
-                    }
-                }
-            });
-        }
+        editorView.showLine(file, line);
     }
 
     private void openRun(RunSummary run) {
@@ -502,8 +481,14 @@ public final class Workbench implements WorkflowListener {
         return column;
     }
 
+    /** The editor's background work runs on the workbench's one task pool. */
     private dev.porthole.app.editor.TaskExecutor editorExecutor() {
-        return new dev.porthole.app.editor.FxTaskExecutor();
+        return new dev.porthole.app.editor.TaskExecutor() {
+            @Override
+            public <T> void execute(java.util.concurrent.Callable<T> work, Consumer<? super T> onDone, Consumer<? super Throwable> onFailed) {
+                tasks.run("editor", work, onDone::accept, onFailed::accept);
+            }
+        };
     }
 
     // --- the workflow's reports (any thread) --------------------------------------------------
@@ -544,6 +529,8 @@ public final class Workbench implements WorkflowListener {
             crashView.showNone();
             model.setMachine(guest.machine().name().toLowerCase(java.util.Locale.ROOT));
             model.setAccel(guest.accel().name().toLowerCase(java.util.Locale.ROOT));
+            // Under KVM software breakpoints can be lost before the code is mapped: new gutter breakpoints are hardware.
+            editorModel.hardwareBreakpointsByDefaultProperty().set(guest.accel() == dev.porthole.launcher.Accel.KVM);
             view.selectBottomPanel(consoleTab);
             guestStarted.accept(guest);
         });
