@@ -45,7 +45,7 @@ public final class PhaseTableView extends BorderPane {
         TableColumn<PhaseStats, String> name = new TableColumn<>("Phase");
         name.setId("phase-name");
         name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().name()));
-        name.setPrefWidth(190);
+        name.setPrefWidth(180);
         TableColumn<PhaseStats, Long> count = longColumn("Count", "phase-count", PhaseStats::count, false);
         count.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -88,7 +88,7 @@ public final class PhaseTableView extends BorderPane {
         column.setId(id);
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.applyAsLong(c.getValue())));
         column.setSortType(TableColumn.SortType.DESCENDING);
-        column.setPrefWidth(duration ? 68 : 52);
+        column.setPrefWidth(duration ? 68 : 60);
         if (duration) {
             column.setCellFactory(c -> new TableCell<>() {
                 @Override

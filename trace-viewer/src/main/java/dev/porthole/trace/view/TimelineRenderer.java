@@ -151,8 +151,22 @@ public final class TimelineRenderer {
         drawHoverAndSelection(g, m, p, trace, layout, width);
         g.restore();
         drawHeader(g, m, p, trace, layout, width, height);
+        drawScrollThumb(g, m, p, layout, width, height);
         g.restore();
         drawRuler(g, m, p, trace, width);
+    }
+
+    /** A thin thumb at the right edge when the lanes are taller than the view (the wheel scrolls them). */
+    private void drawScrollThumb(TimelineSurface g, TimelineViewModel m, TimelinePalette p, LaneLayout layout,
+                                 double width, double height) {
+        double viewport = height - RULER_HEIGHT;
+        if (layout.height() <= viewport || viewport <= 0) {
+            return;
+        }
+        double thumb = Math.max(24, viewport * viewport / layout.height());
+        double y = RULER_HEIGHT + (viewport - thumb) * m.getScrollY() / (layout.height() - viewport);
+        g.setFill(p.muted().deriveColor(0, 1, 1, 0.45));
+        g.fillRect(width - 6, y + 2, 4, thumb - 4);
     }
 
     private void prepareCaches(Trace trace, TimelinePalette p) {
@@ -267,6 +281,7 @@ public final class TimelineRenderer {
                             LaneLayout.Lane lane, int columns, double colWidth, double height, SearchMatches matches) {
         ViewLod.LodRects frame = lod(trace, lane.track(), m, columns);
         boolean searching = matches.active();
+        double nsPerColumn = m.getViewSpan() / (double) columns;
         g.setFont(SLICE_FONT);
         for (int i = 0, n = frame.size(); i < n; i++) {
             int depth = frame.depth(i);
@@ -290,7 +305,10 @@ public final class TimelineRenderer {
             // a one-pixel gap between neighbouring slices keeps them apart once they are wide enough to tell
             double drawnWidth = w >= 4 ? w - 1 : w;
             g.fillRect(x, y + 1, drawnWidth, LaneLayout.ROW_HEIGHT - 2);
-            if (frame.count(i) == 1 && w >= MIN_LABEL_WIDTH) {
+            // a rectangle is named after its first event when that event covers most of it (a wide slice that
+            // swallowed an instant at its end is still that slice)
+            if (w >= MIN_LABEL_WIDTH && (frame.count(i) == 1
+                    || (trace.duration(e) / nsPerColumn) >= 0.8 * (frame.x1(i) - frame.x0(i)))) {
                 drawLabel(g, p, trace, nameId, ci, lit, x, y, drawnWidth);
             }
         }

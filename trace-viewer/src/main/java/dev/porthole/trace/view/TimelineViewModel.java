@@ -51,6 +51,7 @@ public final class TimelineViewModel {
     private final DoubleProperty scrollY = new SimpleDoubleProperty(this, "scrollY");
     private final DoubleProperty viewportHeight = new SimpleDoubleProperty(this, "viewportHeight", Double.MAX_VALUE);
     private final BooleanProperty following = new SimpleBooleanProperty(this, "following");
+    private long minExtentNs;
 
     public TimelineViewModel() {
         collapsedGroups.addListener((javafx.collections.SetChangeListener<String>) c -> relayout());
@@ -155,7 +156,7 @@ public final class TimelineViewModel {
         } else {
             long margin = Math.max(MIN_SPAN_NS, (long) (t.durationTime() * EDGE_MARGIN));
             lo = t.startTime() - margin;
-            hi = t.endTime() + margin;
+            hi = Math.max(t.endTime() + margin, lo + minExtentNs);
         }
         long span = Math.max(MIN_SPAN_NS, Math.min(to - from, hi - lo));
         long start = from;
@@ -165,6 +166,14 @@ public final class TimelineViewModel {
         start = Math.max(lo, Math.min(start, hi - span));
         viewStart.set(start);
         viewEnd.set(start + span);
+    }
+
+    /**
+     * Lets the range reach at least {@code extentNs} past the trace's start (with its margin), even when the trace
+     * is shorter: two runs compared on one axis both scroll over the longer one's length.
+     */
+    public void setMinExtent(long extentNs) {
+        this.minExtentNs = Math.max(0, extentNs);
     }
 
     /** The whole trace, with a small margin on both sides. */

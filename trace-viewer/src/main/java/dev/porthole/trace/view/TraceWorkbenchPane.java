@@ -115,6 +115,7 @@ public final class TraceWorkbenchPane extends BorderPane {
     public void show(Trace trace) {
         stopFollowing();
         showSingle();
+        timeline.getModel().setMinExtent(0);
         timeline.setTrace(trace);
         phases.show(trace);
     }
@@ -156,11 +157,19 @@ public final class TraceWorkbenchPane extends BorderPane {
         }
         single.getItems().remove(timeline);
         diffRuns.getItems().setAll(timeline, timelineB);
-        diffWhole.setDividerPositions(0.62);
+        diffWhole.setDividerPositions(0.58);
         setCenter(diffWhole);
         mode.set(Mode.DIFF);
+        long longer = Math.max(a.durationTime(), b.durationTime());
+        long extent = longer + 2 * Math.max(TimelineViewModel.MIN_SPAN_NS, (long) (longer * TimelineViewModel.EDGE_MARGIN));
+        timeline.getModel().setMinExtent(extent);
+        timelineB.getModel().setMinExtent(extent);
         timeline.setTrace(a);
         timelineB.setTrace(b);
+        // both from their own start, over the longer run
+        TimelineViewModel ma = timeline.getModel();
+        long marginA = Math.max(TimelineViewModel.MIN_SPAN_NS, (long) (longer * TimelineViewModel.EDGE_MARGIN));
+        ma.setRange(a.startTime() - marginA, a.startTime() - marginA + extent);
         diff.show(a, b, labelA.isEmpty() ? "run A" : labelA, labelB.isEmpty() ? "run B" : labelB);
     }
 
@@ -169,10 +178,11 @@ public final class TraceWorkbenchPane extends BorderPane {
         boolean[] syncing = {false};
         Runnable aToB = () -> copyRange(a, b, syncing);
         Runnable bToA = () -> copyRange(b, a, syncing);
-        a.viewStartProperty().addListener(o -> aToB.run());
-        a.viewEndProperty().addListener(o -> aToB.run());
-        b.viewStartProperty().addListener(o -> bToA.run());
-        b.viewEndProperty().addListener(o -> bToA.run());
+        // change listeners, not invalidation listeners: a skipped copy must not leave the property unvalidated
+        a.viewStartProperty().addListener((o, was, now) -> aToB.run());
+        a.viewEndProperty().addListener((o, was, now) -> aToB.run());
+        b.viewStartProperty().addListener((o, was, now) -> bToA.run());
+        b.viewEndProperty().addListener((o, was, now) -> bToA.run());
     }
 
     private static void copyRange(TimelineViewModel from, TimelineViewModel to, boolean[] syncing) {
