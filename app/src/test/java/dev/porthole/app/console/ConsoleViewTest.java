@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -18,6 +20,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.StackPane;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
@@ -25,6 +28,7 @@ import org.fxmisc.richtext.StyleClassedTextArea;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -193,6 +197,39 @@ class ConsoleViewTest {
         assertTrue(failed.getFont().getStyle().toLowerCase().contains("bold"), failed.getFont().toString());
         Text orange = onFx(() -> robot.lookup(node -> node instanceof Text t && "3".equals(t.getText())).queryAs(Text.class));
         assertEquals(Color.web("#ff8700"), orange.getFill(), "SGR 38;5;208 is xterm orange");
+    }
+
+    @Test
+    void inAThemedSceneTheThemesColoursWin(FxRobot robot, @TempDir Path dir) throws Exception {
+        // A theme like the workbench's: every colour on .root (here: the fallbacks, two of them changed),
+        // added to the scene before console.css, as the workbench does.
+        String css;
+        try (var in = ConsoleView.class.getResourceAsStream(ConsoleStyles.STYLESHEET)) {
+            css = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        int block = css.indexOf(".root.ph-console {");
+        String theme = css.substring(block, css.indexOf('}', block) + 1).replace(".root.ph-console", ".root")
+                .replaceFirst("-ph-ansi-red: #[0-9a-f]+;", "-ph-ansi-red: #ff0000;").replaceFirst("-ph-fg: #[0-9a-f]+;", "-ph-fg: #111111;");
+        Path themeCss = Files.writeString(dir.resolve("theme.css"), theme);
+        ConsoleViewModel themed = new ConsoleViewModel();
+        try {
+            robot.interact(() -> {
+                Scene scene = new Scene(new StackPane(new ConsoleView(themed)), 800, 400);
+                scene.getStylesheets().addAll(themeCss.toUri().toString(), ConsoleStyles.stylesheetUrl(ConsoleStyles.STYLESHEET));
+                Stage stage = (Stage) view.getScene().getWindow();
+                stage.setScene(scene);
+            });
+            themed.append(System.nanoTime(), "plain then \u001b[31mred\u001b[0m");
+            themed.flush().get(30, TimeUnit.SECONDS);
+            WaitForAsyncUtils.waitForFxEvents();
+
+            Text red = onFx(() -> robot.lookup(node -> node instanceof Text t && "red".equals(t.getText())).queryAs(Text.class));
+            Text plain = onFx(() -> robot.lookup(node -> node instanceof Text t && "plain then ".equals(t.getText())).queryAs(Text.class));
+            assertEquals(Color.web("#ff0000"), red.getFill(), "the theme's -ph-ansi-red, not the fallback");
+            assertEquals(Color.web("#111111"), plain.getFill(), "the theme's -ph-fg");
+        } finally {
+            themed.close();
+        }
     }
 
     /**
