@@ -172,6 +172,10 @@ public final class GdbDebugSession implements DebugSession {
         if (gdbMessage.contains("No such file") || gdbMessage.contains("Connection refused")) {
             return " (is QEMU running with -gdb on that socket? it may have exited already)";
         }
+        if (gdbMessage.contains("did not answer '-target-select")) {
+            return " (QEMU's stub serves one debugger at a time and queues the next: is another gdb or Porthole session"
+                    + " attached to this guest?)";
+        }
         if (gdbMessage.contains("'g' packet reply is too long")) {
             return " (the architecture is wrong: use i386:x86-64 and the 64-bit debug ELF)";
         }

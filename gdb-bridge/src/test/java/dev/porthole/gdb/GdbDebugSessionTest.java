@@ -409,6 +409,14 @@ class GdbDebugSessionTest {
     }
 
     @Test
+    void aSecondDebuggerOnTheSameStubIsToldWhy() throws Exception {
+        attach("app=hello");
+        DebugException e = assertThrows(DebugException.class, () -> GdbDebugSession.start(GdbOptions.forGuest(guest)));
+        assertTrue(e.getMessage().contains("one debugger at a time"), e.getMessage());
+        assertEquals("2", get(session.evaluate("1+1", 0))); // the first session is untouched
+    }
+
+    @Test
     void missingGdbSaysWhatToInstall() {
         DebugException e = assertThrows(DebugException.class, () -> GdbDebugSession.start(
                 GdbOptions.forTarget("/nonexistent/gdb.sock", SampleKernel.debugImage()).withGdb("/nonexistent/bin/gdb")));
