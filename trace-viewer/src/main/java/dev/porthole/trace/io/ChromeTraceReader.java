@@ -194,7 +194,10 @@ public final class ChromeTraceReader implements TraceReader {
             if (t == JsonToken.VALUE_STRING && p.getTextLength() == 1) {
                 return p.getTextCharacters()[p.getTextOffset()];
             }
-            oddPhase = t == JsonToken.VALUE_STRING ? p.getText() : t.asString();
+            oddPhase = t.isScalarValue() ? p.getText() : t.asString(); // "ph": 1.5 is text "1.5"; {} is "{"
+            if (oddPhase == null) {
+                oddPhase = "(" + t + ")";
+            }
             p.skipChildren();
             return ODD_PHASE;
         }
