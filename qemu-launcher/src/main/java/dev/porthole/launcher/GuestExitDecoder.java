@@ -19,15 +19,18 @@ final class GuestExitDecoder {
     static GuestExit decode(int status, String stderr, boolean killedByUs, boolean timedOut, boolean panicEvent, boolean monitorCameUp,
             double timeoutSeconds) {
         String qemuError = qemuErrorLines(stderr);
+        if (killedByUs) {
+            return new GuestExit(Reason.KILLED, -1, "Porthole killed QEMU on request" + (panicEvent ? " (after the guest reported a panic)" : ""),
+                    status);
+        }
+        if (panicEvent) {
+            // a panic action of pause keeps QEMU alive until the timeout: the panic is still what ended the run
+            return new GuestExit(Reason.PANIC, -1, "the guest reported a panic through pvpanic (GUEST_PANICKED)"
+                    + (timedOut ? "; QEMU kept it paused until the timeout" : ""), status);
+        }
         if (timedOut) {
             return new GuestExit(Reason.TIMEOUT, -1, "the guest was still running after the " + seconds(timeoutSeconds)
                     + " s timeout; Porthole killed QEMU", status);
-        }
-        if (killedByUs) {
-            return new GuestExit(Reason.KILLED, -1, "Porthole killed QEMU on request", status);
-        }
-        if (panicEvent) {
-            return new GuestExit(Reason.PANIC, -1, "the guest reported a panic through pvpanic (GUEST_PANICKED)", status);
         }
         if (stderr.contains("terminating on signal")) {
             return new GuestExit(Reason.KILLED, -1, "QEMU was stopped by a signal from outside Porthole: " + firstLine(stderr), status);
