@@ -64,6 +64,9 @@ public final class LaunchOverheadBench {
         double bareMin = Arrays.stream(bareMs).min().orElseThrow();
         System.out.printf("fastest launcher %.2f ms, bare %.2f ms, difference %.2f ms; load average %s%n", launchedMin, bareMin, launchedMin - bareMin,
                 loadAverage());
+        try (java.util.stream.Stream<Path> files = Files.walk(root)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
     }
 
     private static double launched(QemuLauncher launcher, LaunchSpec spec) throws Exception {
