@@ -81,6 +81,9 @@ final class ConsoleEngine {
                 matches.removeBelow(indexedFromSeq);
             }
         }
+        if (store.hasFullChunksToPack()) {
+            store.packFullChunks(lock);
+        }
     }
 
     private boolean shows(LogLevel level, int library, String text) {

@@ -1,7 +1,14 @@
 package dev.porthole.app.console;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
 
 /**
  * The retained console lines, compact and bounded: at most {@code maxLines} lines and about
@@ -12,9 +19,13 @@ import java.util.Arrays;
  * Storage is a ring of chunks of {@value #CHUNK_LINES} lines; a chunk keeps its lines' text as
  * UTF-8 in one byte array, plus primitive columns for the host time, the level and the library id.
  * A line therefore costs its text plus about 20 bytes, not a String, an object and a list slot.
- * Colour runs are stored only for the lines that have colours.
+ * Colour runs are stored only for the lines that have colours. A full chunk's text is then
+ * deflated (console text packs 4-8x), so a million typical lines take tens of MB; reading a line of a
+ * packed chunk inflates that chunk into a small cache of recently read chunks.
  *
- * <p>Not thread-safe: the owner ({@link ConsoleEngine}) guards it.
+ * <p>Threads: the owner ({@link ConsoleEngine}) guards it with its lock, except that its single
+ * writer thread may read without the lock and packs full chunks outside the lock
+ * ({@link #packFullChunks(Object)}). The inflate cache has its own lock.
  */
 final class ConsoleLineStore {
     static final int CHUNK_LINES = 4096;
@@ -29,6 +40,8 @@ final class ConsoleLineStore {
     private long retainedBytes;
     private long droppedLines;
     private final long[] levelCounts = new long[LogLevel.count()];
+    private final List<LineChunk> fullUnpacked = new ArrayList<>(2);
+    private final InflatedChunks inflated = new InflatedChunks(8);
 
     ConsoleLineStore(int maxLines, long maxTextBytes) {
         if (maxLines < 1 || maxTextBytes < 1) {
@@ -46,6 +59,7 @@ final class ConsoleLineStore {
         if (tail == null || tail.isFull()) {
             if (tail != null) {
                 tail.seal();
+                fullUnpacked.add(tail);
             }
             tail = new LineChunk(nextSeq);
             ring[(head + chunkCount) % ring.length] = tail;
@@ -89,7 +103,98 @@ final class ConsoleLineStore {
 
     String text(long seq) {
         LineChunk c = chunkOf(seq);
-        return c.text((int) (seq - c.firstSeq));
+        int index = (int) (seq - c.firstSeq);
+        byte[] bytes = c.text != null ? c.text : inflated.get(c);
+        return new String(bytes, c.textStart[index], c.textLength(index), StandardCharsets.UTF_8);
+    }
+
+    /** True when a chunk has filled up and waits to be packed. */
+    boolean hasFullChunksToPack() {
+        return !fullUnpacked.isEmpty();
+    }
+
+    /**
+     * Deflates the text of chunks that filled up. Called by the writer thread outside {@code lock};
+     * the deflating runs unlocked and only the swap of the arrays takes {@code lock}, so readers on
+     * other threads never wait for the compression.
+     */
+    void packFullChunks(Object lock) {
+        for (LineChunk chunk : fullUnpacked) {
+            byte[] packed = deflate(chunk.text, chunk.textStart[chunk.size()]);
+            synchronized (lock) {
+                chunk.packed = packed;
+                chunk.text = null;
+            }
+        }
+        fullUnpacked.clear();
+    }
+
+    private static byte[] deflate(byte[] text, int length) {
+        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+        try {
+            deflater.setInput(text, 0, length);
+            deflater.finish();
+            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, length / 4));
+            byte[] buffer = new byte[64 * 1024];
+            while (!deflater.finished()) {
+                out.write(buffer, 0, deflater.deflate(buffer));
+            }
+            return out.toByteArray();
+        } finally {
+            deflater.end();
+        }
+    }
+
+    private static byte[] inflate(byte[] packed, int length) {
+        Inflater inflater = new Inflater();
+        try {
+            inflater.setInput(packed);
+            byte[] text = new byte[length];
+            int done = 0;
+            while (done < length) {
+                int n = inflater.inflate(text, done, length - done);
+                if (n == 0 && (inflater.finished() || inflater.needsInput())) {
+                    break;
+                }
+                done += n;
+            }
+            if (done != length) {
+                throw new IllegalStateException("A packed console chunk inflated to " + done + " bytes instead of " + length
+                        + "; the store is corrupt (a bug): clear the console");
+            }
+            return text;
+        } catch (DataFormatException e) {
+            throw new IllegalStateException("A packed console chunk does not inflate (a bug): " + e.getMessage(), e);
+        } finally {
+            inflater.end();
+        }
+    }
+
+    /** The inflated text of the few chunks read last (a viewport touches one or two; a scan reads them in order). */
+    private static final class InflatedChunks {
+        private final int capacity;
+        private final LinkedHashMap<LineChunk, byte[]> recent;
+
+        InflatedChunks(int capacity) {
+            this.capacity = capacity;
+            this.recent = new LinkedHashMap<>(capacity * 2, 0.75f, true);
+        }
+
+        synchronized byte[] get(LineChunk chunk) {
+            byte[] text = recent.get(chunk);
+            if (text == null) {
+                text = inflate(chunk.packed, chunk.textStart[chunk.size()]);
+                recent.put(chunk, text);
+                if (recent.size() > capacity) {
+                    recent.remove(recent.keySet().iterator().next());
+                }
+            }
+            return text;
+        }
+
+        synchronized void clear() {
+            recent.clear();
+        }
     }
 
     long hostNanos(long seq) {
@@ -141,6 +246,8 @@ final class ConsoleLineStore {
 
     /** Drops every line; sequence numbers go on from where they were. */
     void clear() {
+        fullUnpacked.clear();
+        inflated.clear();
         Arrays.fill(ring, null);
         head = 0;
         chunkCount = 0;
@@ -156,7 +263,10 @@ final class ConsoleLineStore {
 
         final long firstSeq;
         private int size;
+        /** UTF-8 text of the lines while the chunk fills; null once packed. */
         private byte[] text = new byte[INITIAL_TEXT_BYTES];
+        /** The deflated text of a full chunk. */
+        private byte[] packed;
         private final int[] textStart = new int[CHUNK_LINES + 1];
         final long[] hostNanos = new long[CHUNK_LINES];
         private final byte[] levels = new byte[CHUNK_LINES];
@@ -221,10 +331,6 @@ final class ConsoleLineStore {
             if (text.length > textStart[size]) {
                 text = Arrays.copyOf(text, textStart[size]);
             }
-        }
-
-        String text(int index) {
-            return new String(text, textStart[index], textStart[index + 1] - textStart[index], StandardCharsets.UTF_8);
         }
 
         int textLength(int index) {

@@ -49,6 +49,24 @@ class ConsoleLineStoreTest {
     }
 
     @Test
+    void fullChunksArePackedAndEveryLineReadsBackExactly() {
+        ConsoleLineStore store = new ConsoleLineStore(100_000, Long.MAX_VALUE);
+        Object lock = new Object();
+        int lines = 3 * ConsoleLineStore.CHUNK_LINES + 17;
+        for (int i = 0; i < lines; i++) {
+            store.add(i, "[    0.%06d] Info: [libukboot] <boot.c @  %d> Grüße %d".formatted(i, i % 500, i), null, LogLevel.INFO, 1);
+            if (store.hasFullChunksToPack()) {
+                store.packFullChunks(lock);
+            }
+        }
+
+        for (int i = lines - 1; i >= 0; i -= 7) { // backwards and scattered: chunks leave and re-enter the cache
+            assertEquals("[    0.%06d] Info: [libukboot] <boot.c @  %d> Grüße %d".formatted(i, i % 500, i), store.text(i));
+        }
+        assertEquals(lines, store.size());
+    }
+
+    @Test
     void clearKeepsCountingSequenceNumbers() {
         ConsoleLineStore store = new ConsoleLineStore(100, 1 << 20);
         store.add(1, "a", null, LogLevel.OUTPUT, 0);
