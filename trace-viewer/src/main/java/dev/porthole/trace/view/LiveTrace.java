@@ -42,7 +42,7 @@ public final class LiveTrace {
     private int length;
     private long firstLineHostNanos = Long.MIN_VALUE;
     private long builtLines;
-    private volatile boolean builtWhileRunning;
+    private volatile int builtStamps;
 
     /**
      * @param timings the launcher's stamps for this run, or null when there are none (guest lane only)
@@ -76,11 +76,11 @@ public final class LiveTrace {
     }
 
     /**
-     * Whether the run ended (QEMU's exit was stamped) after the last build, which drew a phase still open up to
-     * "now": one more build closes it at the real exit.
+     * Whether host stamps were set since the last build (QEMU's exit closes the phases drawn up to "now"; a QMP
+     * handshake may even finish after a fast guest exited): one more build shows them.
      */
-    public boolean endedSinceLastBuild() {
-        return builtWhileRunning && !stillRunning();
+    public boolean stampsChangedSinceLastBuild() {
+        return stampsSet() != builtStamps;
     }
 
     /** Whether QEMU still runs: host phases may still be open, and its exit is still to come. */
@@ -93,7 +93,7 @@ public final class LiveTrace {
      * builder). Before the stream's header arrived, the guest lane is empty and only host phases show.
      */
     public Trace build() {
-        builtWhileRunning = stillRunning();
+        builtStamps = stampsSet();
         Line line;
         while ((line = incoming.poll()) != null) {
             if (firstLineHostNanos == Long.MIN_VALUE) {
@@ -117,7 +117,7 @@ public final class LiveTrace {
             }
         }
         if (timings != null) {
-            addHostPhases(b, guestRead ? guest.anchorNs() : Long.MIN_VALUE);
+            addHostPhases(b, guestRead ? guest.anchorNs() : Long.MIN_VALUE, guestRead && guest.anchorFromHeader());
         }
         if (b.eventCount() > 0) {
             b.shiftTimes(-b.minTime());
@@ -136,30 +136,60 @@ public final class LiveTrace {
         text[length++] = '\n';
     }
 
-    /** Host stamps moved onto the guest's axis; {@code guestAnchorNs} is MIN_VALUE when there is no guest trace yet. */
-    private void addHostPhases(TraceBuilder b, long guestAnchorNs) {
+    /**
+     * Host stamps moved onto the guest's axis, as {@link RunTraceLoader} does for a finished run (keep the two in
+     * step): {@code qemu.startup} from spawn to the guest's start ({@code cont}, else its first sign of life),
+     * {@code guest.running} from there to exit, an instant per stamp. While QEMU runs, a phase whose end has not
+     * come yet is drawn up to now. {@code guestAnchorNs} is MIN_VALUE when there is no guest trace yet.
+     */
+    private void addHostPhases(TraceBuilder b, long guestAnchorNs, boolean anchorFromHeader) {
         OptionalLong firstLine = timings.firstTraceLine();
         long arrival = firstLine.isPresent() ? firstLine.getAsLong() : firstLineHostNanos;
+        OptionalLong exit = timings.exit();
         long offset;
         if (guestAnchorNs != Long.MIN_VALUE && arrival != Long.MIN_VALUE) {
             offset = guestAnchorNs - arrival;
+            // without tsc= in the header the first record stands in for the first line's writing, which puts a
+            // buffering guest late; it cannot be later than QEMU's exit, though
+            if (!anchorFromHeader && exit.isPresent() && b.maxTime() - offset > exit.getAsLong()) {
+                offset = b.maxTime() - exit.getAsLong();
+            }
         } else {
             offset = -timings.spawn().orElse(0);
         }
         StringPool s = b.strings();
         int host = b.namedTrack(TrackKind.HOST, RunTraceLoader.HOST_PID, 1, RunTraceLoader.HOST_PROCESS, "qemu");
         int cat = s.intern("host");
-        // a phase whose end has not come yet is drawn up to now while QEMU runs; once it exited, only phases with
-        // both stamps remain, as in the recorded run (RunTraceLoader)
         long now = clock.getAsLong();
-        boolean running = timings.exit().isEmpty();
-        phase(b, host, timings.spawn(), timings.qmpReady(), running, now, "qemu.startup", offset, cat);
-        phase(b, host, timings.qmpReady(), timings.cont(), false, now, "qmp.handshake", offset, cat);
-        phase(b, host, timings.cont(), timings.exit(), running, now, "guest.running", offset, cat);
-        instant(b, host, timings.spawn(), "spawn", offset, cat);
-        instant(b, host, timings.firstConsoleByte(), "first_console_byte", offset, cat);
-        instant(b, host, timings.firstTraceLine(), "first_trace_line", offset, cat);
-        instant(b, host, timings.exit(), "exit", offset, cat);
+        boolean running = exit.isEmpty();
+        OptionalLong guestStart = timings.cont();
+        if (guestStart.isEmpty()) {
+            guestStart = earliest(timings.firstConsoleByte(), timings.firstTraceLine());
+        }
+        phase(b, host, timings.spawn(), guestStart, running, now, "qemu.startup", offset, cat);
+        phase(b, host, guestStart, exit, running, now, "guest.running", offset, cat);
+        for (HostTimings.Stamp stamp : HostTimings.Stamp.values()) {
+            instant(b, host, timings.get(stamp), stamp.jsonName(), offset, cat);
+        }
+    }
+
+    private static OptionalLong earliest(OptionalLong a, OptionalLong b) {
+        if (a.isEmpty()) {
+            return b;
+        }
+        return b.isEmpty() ? a : OptionalLong.of(Math.min(a.getAsLong(), b.getAsLong()));
+    }
+
+    /** How many host stamps are set: a new one (exit, a late QMP handshake) is worth a rebuild. */
+    private int stampsSet() {
+        if (timings == null) {
+            return 0;
+        }
+        int n = 0;
+        for (HostTimings.Stamp stamp : HostTimings.Stamp.values()) {
+            n += timings.get(stamp).isPresent() ? 1 : 0;
+        }
+        return n;
     }
 
     private static void phase(TraceBuilder b, int track, OptionalLong from, OptionalLong to, boolean openToNow, long now,

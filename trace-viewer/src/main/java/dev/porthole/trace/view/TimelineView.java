@@ -367,13 +367,20 @@ public final class TimelineView extends BorderPane {
         return trace.lod().eventAt(hit.lane().track(), hit.depth(), time, slack);
     }
 
+    /** The counter sample in force at {@code time}: the last one at or before it, or -1. */
     private static int counterSampleAt(Trace trace, int track, long time) {
         var t = trace.track(track);
-        int found = -1;
-        for (int e = t.firstEvent(); e < t.endEvent() && trace.start(e) <= time; e++) {
-            found = e;
+        int lo = t.firstEvent();
+        int hi = t.endEvent();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (trace.start(mid) <= time) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
         }
-        return found;
+        return lo == t.firstEvent() ? -1 : lo - 1;
     }
 
     /** The group whose header row is at lanes-area {@code y}, or null. */

@@ -113,8 +113,18 @@ public final class TimelineViewModel {
     private static int find(Trace t, String trackLabel, long start, String name) {
         for (Track track : t.tracks()) {
             if (track.label().equals(trackLabel)) {
-                for (int e = track.firstEvent(); e < track.endEvent(); e++) {
-                    if (t.start(e) == start && t.name(e).equals(name)) {
+                int lo = track.firstEvent();
+                int hi = track.endEvent();
+                while (lo < hi) { // events of a track are in start order
+                    int mid = (lo + hi) >>> 1;
+                    if (t.start(mid) < start) {
+                        lo = mid + 1;
+                    } else {
+                        hi = mid;
+                    }
+                }
+                for (int e = lo; e < track.endEvent() && t.start(e) == start; e++) {
+                    if (t.name(e).equals(name)) {
                         return e;
                     }
                 }

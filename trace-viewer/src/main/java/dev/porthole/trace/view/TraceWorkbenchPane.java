@@ -50,6 +50,7 @@ public final class TraceWorkbenchPane extends BorderPane {
     // live following
     private volatile LiveTrace live;
     private final AtomicBoolean building = new AtomicBoolean();
+    private final AtomicBoolean wakePosted = new AtomicBoolean();
     private final AtomicReference<Built> built = new AtomicReference<>();
     private long lastBuildNanos;
     private Guest followedGuest;
@@ -240,10 +241,12 @@ public final class TraceWorkbenchPane extends BorderPane {
         LiveTrace current = live;
         if (current != null) {
             current.append(line, hostNanos);
-            if (Platform.isFxApplicationThread()) {
-                timeline.keepAnimating();
-            } else {
-                Platform.runLater(timeline::keepAnimating);
+            // one wake-up per quiet spell, not one runLater per line: a trace storm must not flood the FX queue
+            if (wakePosted.compareAndSet(false, true)) {
+                Platform.runLater(() -> {
+                    wakePosted.set(false);
+                    timeline.keepAnimating();
+                });
             }
         }
     }
@@ -274,7 +277,7 @@ public final class TraceWorkbenchPane extends BorderPane {
             return;
         }
         long now = System.nanoTime();
-        boolean due = current.hasNewLines() || current.endedSinceLastBuild()
+        boolean due = current.hasNewLines() || current.stampsChangedSinceLastBuild()
                 || (current.stillRunning() && now - lastBuildNanos > RUNNING_REFRESH_NANOS);
         if (due && building.compareAndSet(false, true)) {
             lastBuildNanos = now;
@@ -288,7 +291,7 @@ public final class TraceWorkbenchPane extends BorderPane {
                 }
             });
         }
-        if (current.stillRunning() || current.hasNewLines() || current.endedSinceLastBuild() || building.get()) {
+        if (current.stillRunning() || current.hasNewLines() || current.stampsChangedSinceLastBuild() || building.get()) {
             timeline.keepAnimating();
         }
     }
