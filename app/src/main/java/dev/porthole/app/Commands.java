@@ -1,5 +1,6 @@
 package dev.porthole.app;
 
+import dev.porthole.build.cli.BuildCommand;
 import dev.porthole.build.cli.LayoutCommand;
 import dev.porthole.gdb.cli.DebugCommand;
 import dev.porthole.launcher.cli.CliCommand;
@@ -13,6 +14,6 @@ final class Commands {
     }
 
     static List<CliCommand> all() {
-        return List.of(new GuiCommand(), new RunCommand(), new DebugCommand(), new TraceCommand(), new LayoutCommand());
+        return List.of(new GuiCommand(), new RunCommand(), new DebugCommand(), new TraceCommand(), new BuildCommand(), new LayoutCommand());
     }
 }

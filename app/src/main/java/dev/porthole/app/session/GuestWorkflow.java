@@ -263,7 +263,7 @@ public final class GuestWorkflow implements AutoCloseable {
             return BuildOutcome.skipped("image is up to date");
         }
         listener.stateChanged(GuestState.BUILDING, false, "building: " + ws.buildCommand().get());
-        BuildOutcome outcome = builder.build(ws, listener::buildOutput);
+        BuildOutcome outcome = builder.build(ws);
         listener.buildFinished(outcome);
         return outcome;
     }

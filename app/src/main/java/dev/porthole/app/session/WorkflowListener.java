@@ -16,8 +16,6 @@ import java.nio.file.Path;
 public interface WorkflowListener {
     void stateChanged(GuestState state, boolean underDebugger, String status);
 
-    void buildOutput(String line);
-
     void buildFinished(BuildOutcome outcome);
 
     /** A new guest is up: its console and trace channels are about to deliver lines. */

@@ -15,8 +15,8 @@ import dev.porthole.app.runs.RunHistory;
 import dev.porthole.app.runs.RunSummary;
 import dev.porthole.app.runs.RunsView;
 import dev.porthole.app.session.BuildOutcome;
+import dev.porthole.app.session.BuildLogImageBuilder;
 import dev.porthole.app.session.GuestWorkflow;
-import dev.porthole.app.session.ImageBuilder;
 import dev.porthole.app.session.WorkflowListener;
 import dev.porthole.app.task.TaskRunner;
 import dev.porthole.app.theme.Theme;
@@ -25,6 +25,14 @@ import dev.porthole.app.workspace.RecentWorkspaces;
 import dev.porthole.app.workspace.Workspace;
 import dev.porthole.app.workspace.WorkspaceConfig;
 import dev.porthole.app.workspace.WorkspaceStore;
+import dev.porthole.build.memory.RuntimeMemoryMap;
+import dev.porthole.build.view.BuildLogView;
+import dev.porthole.build.view.BuildLogViewModel;
+import dev.porthole.build.view.LayoutView;
+import dev.porthole.build.view.LayoutViewModel;
+import dev.porthole.build.view.ProblemsView;
+import dev.porthole.build.view.ProblemsViewModel;
+import dev.porthole.build.view.ViewThreads;
 import dev.porthole.gdb.DebugEvent;
 import dev.porthole.gdb.DebugSession;
 import dev.porthole.gdb.Frame;
@@ -53,9 +61,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableView;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -84,8 +89,9 @@ public final class Workbench implements WorkflowListener {
     private final ConsoleView consoleView = new ConsoleView(consoleModel);
     private final CrashView crashView;
     private final RunsView runsView;
-    private final TextArea buildLog = new TextArea();
-    private final TableView<BuildOutcome.Problem> problems = new TableView<>();
+    private final BuildLogViewModel buildLogModel = new BuildLogViewModel(ViewThreads.fx());
+    private final ProblemsViewModel problemsModel = new ProblemsViewModel((file, line, column) -> openSource(file, Math.max(1, line)));
+    private final LayoutViewModel layoutModel = new LayoutViewModel(ViewThreads.fx());
     private final ComboBox<String> appSelector = new ComboBox<>();
     private final List<DebugPanelHost> debugPanels = new ArrayList<>();
     private final WorkbenchView view;
@@ -94,6 +100,7 @@ public final class Workbench implements WorkflowListener {
     private final Tab problemsTab;
     private final Tab buildTab;
     private final Tab runsTab;
+    private final Tab layoutTab;
     private Theme theme = Theme.DARK;
     private EditorViewModel editorModel;
     private EditorView editorView;
@@ -110,12 +117,13 @@ public final class Workbench implements WorkflowListener {
         void detach();
     }
 
-    public Workbench(Stage stage, TaskRunner tasks, DialogService dialogs, RecentWorkspaces recent, ImageBuilder builder) {
+    public Workbench(Stage stage, TaskRunner tasks, DialogService dialogs, RecentWorkspaces recent) {
         this.stage = stage;
         this.tasks = tasks;
         this.dialogs = dialogs;
         this.recent = recent;
-        this.workflow = new GuestWorkflow(new QemuLauncher(), builder, workspace::get, this);
+        this.workflow = new GuestWorkflow(new QemuLauncher(), new BuildLogImageBuilder(buildLogModel, tasks), workspace::get, this);
+        problemsModel.follow(buildLogModel.diagnostics());
         this.crashView = new CrashView(this::openSource);
         this.runsView = new RunsView(tasks, this::openRun, this::compareRuns);
 
@@ -131,12 +139,16 @@ public final class Workbench implements WorkflowListener {
         view = new WorkbenchView(model, editorView, appSelector);
 
         consoleTab = view.addBottomPanel("Console", Icon.CONSOLE, consoleView);
-        problemsTab = view.addBottomPanel("Problems", Icon.PROBLEMS, problemsTable());
-        buildLog.setEditable(false);
-        buildLog.getStyleClass().add("ph-mono");
-        buildTab = view.addBottomPanel("Build", Icon.BUILD, buildLog);
+        problemsTab = view.addBottomPanel("Problems", Icon.PROBLEMS, new ProblemsView(problemsModel));
+        buildTab = view.addBottomPanel("Build", Icon.BUILD, new BuildLogView(buildLogModel));
         runsTab = view.addBottomPanel("Runs", Icon.RUNS, runsView);
         crashTab = view.addBottomPanel("Crash", Icon.CRASH, crashView);
+        layoutTab = view.addBottomPanel("Layout", Icon.LAYOUT, new LayoutView(layoutModel));
+        layoutTab.setOnSelectionChanged(e -> {
+            if (layoutTab.isSelected()) {
+                readRuntimeMap();
+            }
+        });
 
         model.setHandler(this::perform);
         model.setExitHandler(stage::close);
@@ -175,8 +187,12 @@ public final class Workbench implements WorkflowListener {
         return runsView;
     }
 
-    public TableView<BuildOutcome.Problem> problems() {
-        return problems;
+    public ProblemsViewModel problems() {
+        return problemsModel;
+    }
+
+    public LayoutViewModel layout() {
+        return layoutModel;
     }
 
     public GuestWorkflow workflow() {
@@ -260,6 +276,7 @@ public final class Workbench implements WorkflowListener {
             breakpoints.setAll(loadedBreakpoints);
             applyWindowLayout(ws.config().window());
             runsView.setHistory(new RunHistory(ws.root().resolve("runs")));
+            loadLayout();
         } finally {
             loadingWorkspace = false;
         }
@@ -375,10 +392,7 @@ public final class Workbench implements WorkflowListener {
             case OPEN_FOLDER -> dialogs.chooseFolder("Open a workspace folder", Optional.ofNullable(workspace.get()).map(Workspace::root).orElse(null))
                     .ifPresent(this::open);
             case SAVE -> saveEditors();
-            case BUILD -> {
-                buildLog.clear();
-                workflow.build();
-            }
+            case BUILD -> workflow.build();
             case RUN -> workflow.run();
             case DEBUG -> workflow.debug();
             case CONTINUE -> workflow.resume();
@@ -443,44 +457,6 @@ public final class Workbench implements WorkflowListener {
         runsCompared.accept(older, newer);
     }
 
-    private TableView<BuildOutcome.Problem> problemsTable() {
-        problems.setId("problems-table");
-        problems.setPlaceholder(new Label("No problems. Build (Ctrl+B) lists compiler, linker and make diagnostics here."));
-        problems.getColumns().add(problemColumn("Severity", 80, BuildOutcome.Problem::severity));
-        problems.getColumns().add(problemColumn("File", 220, p -> String.valueOf(workspace.get() == null ? p.file() : workspace.get().relativize(p.file()))));
-        problems.getColumns().add(problemColumn("Line", 60, p -> p.line() + ":" + p.column()));
-        problems.getColumns().add(problemColumn("Message", 600, BuildOutcome.Problem::message));
-        problems.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
-        problems.setRowFactory(t -> {
-            javafx.scene.control.TableRow<BuildOutcome.Problem> row = new javafx.scene.control.TableRow<>();
-            row.setOnMouseClicked(e -> {
-                if (e.getClickCount() == 2 && !row.isEmpty()) {
-                    openProblem(row.getItem());
-                }
-            });
-            return row;
-        });
-        problems.setOnKeyPressed(e -> {
-            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && problems.getSelectionModel().getSelectedItem() != null) {
-                openProblem(problems.getSelectionModel().getSelectedItem());
-            }
-        });
-        return problems;
-    }
-
-    /** Activating a problem opens its file at its line. */
-    public void openProblem(BuildOutcome.Problem problem) {
-        openSource(problem.file(), problem.line());
-    }
-
-    private static TableColumn<BuildOutcome.Problem, String> problemColumn(String title, double width,
-                                                                           java.util.function.Function<BuildOutcome.Problem, String> value) {
-        TableColumn<BuildOutcome.Problem, String> column = new TableColumn<>(title);
-        column.setPrefWidth(width);
-        column.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyStringWrapper(value.apply(c.getValue())));
-        return column;
-    }
-
     /** The editor's background work runs on the workbench's one task pool. */
     private dev.porthole.app.editor.TaskExecutor editorExecutor() {
         return new dev.porthole.app.editor.TaskExecutor() {
@@ -506,18 +482,12 @@ public final class Workbench implements WorkflowListener {
     }
 
     @Override
-    public void buildOutput(String line) {
-        tasks.onUi(() -> buildLog.appendText(line + "\n"));
-    }
-
-    @Override
     public void buildFinished(BuildOutcome outcome) {
         tasks.onUi(() -> {
-            problems.getItems().setAll(outcome.problems());
-            buildLog.appendText("\n" + outcome.summary() + "\n");
             if (!outcome.success()) {
-                view.selectBottomPanel(outcome.problems().isEmpty() ? buildTab : problemsTab);
+                view.selectBottomPanel(outcome.errors() > 0 ? problemsTab : buildTab);
             }
+            loadLayout();
         });
     }
 
@@ -569,6 +539,9 @@ public final class Workbench implements WorkflowListener {
         tasks.onUi(() -> {
             stop.frame().ifPresent(this::showFrame);
             debugPanels.forEach(p -> p.onStopped(stop));
+            if (layoutTab.isSelected()) {
+                readRuntimeMap();
+            }
         });
     }
 
@@ -623,8 +596,27 @@ public final class Workbench implements WorkflowListener {
     public void problem(String message) {
         tasks.onUi(() -> {
             model.setStatus(message);
-            buildLog.appendText("porthole: " + message + "\n");
+            view.showBanner(banner(message));
         });
+    }
+
+    /** The Layout panel follows the workspace's debug image (the ELF with symbols and DWARF). */
+    private void loadLayout() {
+        Workspace ws = workspace.get();
+        if (ws != null) {
+            ws.debugImage().filter(Files::isRegularFile).ifPresent(layoutModel::load);
+        }
+    }
+
+    /** The guest's page tables beside the ELF sections: read through the debugger, only while stopped and looked at. */
+    private void readRuntimeMap() {
+        Optional<DebugSession> session = workflow.session();
+        var layout = layoutModel.layoutProperty().get();
+        if (session.isEmpty() || layout == null || model.state().get() != GuestState.STOPPED) {
+            return;
+        }
+        tasks.run("read page tables", () -> RuntimeMemoryMap.read(session.get(), layout.allocatedSections()),
+                layoutModel::setRuntimeMap, e -> model.setStatus("cannot read the guest's page tables: " + e.getMessage()));
     }
 
     /** Keeps the workspace's breakpoints and the live session in step with the editor's gutter. */

@@ -2,7 +2,6 @@ package dev.porthole.app.workbench;
 
 import dev.porthole.app.dialog.FxDialogService;
 import dev.porthole.app.perf.FirstFrame;
-import dev.porthole.app.session.BuildRunnerImageBuilder;
 import dev.porthole.app.task.FxTaskRunner;
 import dev.porthole.app.theme.Theme;
 import dev.porthole.app.workspace.RecentWorkspaces;
@@ -44,8 +43,7 @@ public final class WorkbenchApplication extends Application {
 
     /** The whole workbench, wired: used by the application and by the UI tests, which show it in their own stage. */
     public static Workbench assemble(Stage stage) {
-        Workbench workbench = new Workbench(stage, new FxTaskRunner(), new FxDialogService(stage), RecentWorkspaces.userDefault(),
-                new BuildRunnerImageBuilder());
+        Workbench workbench = new Workbench(stage, new FxTaskRunner(), new FxDialogService(stage), RecentWorkspaces.userDefault());
         WorkbenchPanels.install(workbench);
         return workbench;
     }

@@ -8,7 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.porthole.app.console.LogLevel;
 import dev.porthole.app.perf.FxThreadWatchdog;
 import dev.porthole.app.runs.RunSummary;
-import dev.porthole.app.session.BuildOutcome;
+import dev.porthole.build.diag.Severity;
+import dev.porthole.build.view.ProblemsViewModel;
 import dev.porthole.app.theme.Theme;
 import dev.porthole.app.workspace.SampleWorkspace;
 import dev.porthole.app.workspace.Workspace;
@@ -199,19 +200,15 @@ class WorkbenchUiTest {
         try {
             Files.writeString(broken, original.replaceFirst("return EXIT_OK;", "return EXIT_OK  /* missing semicolon */\n}\nint broken_here(void) { return undeclared_name; }"));
             robot.press(KeyCode.CONTROL).push(KeyCode.B).release(KeyCode.CONTROL);
-            waitFor("the build to fail", BOOT, () -> !workbench.problems().getItems().isEmpty()
-                    && workbench.model().state().get() != GuestState.BUILDING);
-            BuildOutcome.Problem problem = onFx(() -> workbench.problems().getItems().stream().filter(BuildOutcome.Problem::isError)
-                    .findFirst().orElseThrow());
-            assertEquals(broken.toRealPath(), problem.file().toRealPath());
-            assertTrue(problem.line() > 0);
-            onFx(() -> {
-                workbench.problems().getSelectionModel().select(problem);
-                workbench.openProblem(problem);
-                return null;
-            });
+            waitFor("the build to fail with an error listed", BOOT, () -> workbench.problems().rows().stream()
+                    .anyMatch(r -> r.diagnostic().severity() == Severity.ERROR) && workbench.model().state().get() != GuestState.BUILDING);
+            ProblemsViewModel.Row problem = onFx(() -> workbench.problems().rows().stream()
+                    .filter(r -> r.diagnostic().severity() == Severity.ERROR).findFirst().orElseThrow());
+            assertEquals(broken.toRealPath(), problem.diagnostic().path().toRealPath());
+            assertTrue(problem.diagnostic().line() > 0);
+            assertTrue(onFx(() -> workbench.problems().activate(problem)), "activating the problem opens it");
             waitFor("the editor at the problem's line", Duration.ofSeconds(10), () -> workbench.editor().codeArea(broken)
-                    .map(a -> a.getCurrentParagraph() + 1 == problem.line()).orElse(false));
+                    .map(a -> a.getCurrentParagraph() + 1 == problem.diagnostic().line()).orElse(false));
         } finally {
             Files.writeString(broken, original);
         }
