@@ -2,6 +2,7 @@ package dev.porthole.app.console;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 
@@ -82,7 +83,13 @@ public interface ConsoleThreads {
 
         @Override
         public void runInBackground(Runnable task) {
-            worker.execute(task);
+            if (!worker.isShutdown()) {
+                try {
+                    worker.execute(task);
+                } catch (RejectedExecutionException closedMeanwhile) {
+                    // The console was closed (the window is going away): later lines have nowhere to go.
+                }
+            }
         }
 
         @Override

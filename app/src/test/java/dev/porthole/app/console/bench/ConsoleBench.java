@@ -28,10 +28,11 @@ import javafx.stage.Stage;
  * {@code List<String>} of the same lines takes.
  *
  * <pre>
- * cd app (or the scratch module) &amp;&amp; mvn -q test-compile dependency:build-classpath -Dmdep.outputFile=cp.txt -Dmdep.includeScope=test
- * java -Xmx1g -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw \
- *      -cp target/classes:target/test-classes:$(cat cp.txt) dev.porthole.app.console.bench.ConsoleBench [lines]
+ * cd app &amp;&amp; mvn -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
+ * java -Xmx1g -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Dprism.text=t2k \
+ *      -cp target/classes:target/test-classes:$(cat target/cp.txt) dev.porthole.app.console.bench.ConsoleBench [lines]
  * </pre>
+ * Add {@code -Dbench.sample=1} to print what the FX thread is doing whenever it is more than a second late.
  * Not a test: surefire skips {@code **}{@code /bench/**}.
  */
 public final class ConsoleBench {
