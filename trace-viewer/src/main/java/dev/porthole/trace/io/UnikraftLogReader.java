@@ -31,7 +31,17 @@ public final class UnikraftLogReader implements TraceReader {
     /** A message, anywhere in a line. Groups: sec, usec, level, lib, file, line, text. */
     static final Pattern MESSAGE = Pattern.compile(
             "\\[\\s*(\\d{1,12})\\.(\\d{6})\\]\\s+(Info|Warn|ERR|CRIT|dbg)\\s*:\\s*\\[([^\\]\\s]+)\\]\\s*<([^>@]*?)\\s*@\\s*(\\d+)\\s*>\\s?(.*)");
+    private final long offsetNs;
     private static final Pattern ANSI = Pattern.compile("\u001b(\\[[0-9;?]*[ -/]*[@-~]|[()][0-9A-Za-z]|[@-~])");
+
+    public UnikraftLogReader() {
+        this(0);
+    }
+
+    /** @param offsetNs added to every timestamp: where the guest's time 0 sits on a run's host axis */
+    public UnikraftLogReader(long offsetNs) {
+        this.offsetNs = offsetNs;
+    }
 
     @Override
     public String formatName() {
@@ -53,7 +63,7 @@ public final class UnikraftLogReader implements TraceReader {
         int fileKey = strings.intern("file");
         int lineKey = strings.intern("line");
         int cat = strings.intern("console");
-        long lastNs = 0;
+        long lastNs = offsetNs;
         long messages = 0;
         String raw;
         while ((raw = reader.readLine()) != null) {
@@ -69,7 +79,7 @@ public final class UnikraftLogReader implements TraceReader {
                 continue;
             }
             String before = line.substring(0, m.start()).strip();
-            long ns = Long.parseLong(m.group(1)) * 1_000_000_000L + Long.parseLong(m.group(2)) * 1000L;
+            long ns = offsetNs + Long.parseLong(m.group(1)) * 1_000_000_000L + Long.parseLong(m.group(2)) * 1000L;
             if (!before.isEmpty()) {
                 // firmware output the first message is glued to ("Booting from ROM..")
                 int mark = b.argsMark();

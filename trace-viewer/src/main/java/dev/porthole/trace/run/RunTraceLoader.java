@@ -3,6 +3,7 @@ package dev.porthole.trace.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.porthole.trace.io.PortholeTraceReader;
+import dev.porthole.trace.io.UnikraftLogReader;
 import dev.porthole.trace.io.UnreadableTraceException;
 import dev.porthole.trace.model.StringPool;
 import dev.porthole.trace.model.Trace;
@@ -34,6 +35,7 @@ public final class RunTraceLoader {
     public static final String FORMAT = "Porthole run record (trace.log + timings.json)";
     public static final String TRACE_LOG = "trace.log";
     public static final String TIMINGS = "timings.json";
+    public static final String SERIAL_LOG = "serial.log";
     public static final long HOST_PID = 1;
     public static final String HOST_PROCESS = "host";
     /** The stamps in run order, as HostTimings names them in JSON. */
@@ -62,10 +64,11 @@ public final class RunTraceLoader {
                 guest.read(in, b);
                 guestRead = true;
             } catch (UnreadableTraceException e) {
-                b.report().note(TRACE_LOG + " has no guest trace (" + e.getMessage() + "); showing host phases only");
+                b.report().note(TRACE_LOG + " holds no Porthole trace stream (" + e.getMessage()
+                        + "); the run has no guest stages from it");
             }
         } else {
-            b.report().note("the run has no " + TRACE_LOG + "; showing host phases only");
+            b.report().note("the run has no " + TRACE_LOG + ", so no guest stages from it");
         }
         Map<String, Long> stamps = readStamps(runDir.resolve(TIMINGS), b);
         if (!stamps.isEmpty()) {
@@ -92,6 +95,9 @@ public final class RunTraceLoader {
                 }
             }
             addHostPhases(b, stamps, offset);
+            readUnikraftConsole(runDir, b, stamps, offset);
+        } else {
+            readUnikraftConsole(runDir, b, stamps, 0);
         }
         if (b.eventCount() > 0) {
             b.shiftTimes(-b.minTime());
@@ -126,6 +132,36 @@ public final class RunTraceLoader {
     private static void phase(TraceBuilder b, int track, Long start, Long end, String name, long offset, int cat) {
         if (start != null && end != null && end >= start) {
             b.slice(track, start + offset, end - start, b.strings().intern(name), cat, b.argsMark());
+        }
+    }
+
+    /**
+     * A Unikraft image's console (serial.log) holds its own boot messages, stamped with guest time since its clock
+     * started. They go on lanes per library, with guest time 0 put at the first console byte's arrival: the
+     * best anchor a console offers (the firmware's output before it makes Unikraft's 0 a little earlier).
+     */
+    private static void readUnikraftConsole(Path runDir, TraceBuilder b, Map<String, Long> stamps, long hostOffset)
+            throws IOException {
+        Path serial = runDir.resolve(SERIAL_LOG);
+        if (!Files.isRegularFile(serial)) {
+            return;
+        }
+        byte[] head;
+        try (InputStream in = Files.newInputStream(serial)) {
+            head = in.readNBytes(8192);
+        }
+        if (!UnikraftLogReader.looksLikeUnikraft(new String(head, java.nio.charset.StandardCharsets.ISO_8859_1))) {
+            return;
+        }
+        Long firstByte = stamps.get("first_console_byte");
+        long zero = firstByte != null ? firstByte + hostOffset : 0;
+        try (InputStream in = Files.newInputStream(serial)) {
+            new UnikraftLogReader(zero).read(in, b);
+        } catch (UnreadableTraceException e) {
+            b.report().note(SERIAL_LOG + " looked like a Unikraft console but was not readable: " + e.getMessage());
+        }
+        if (firstByte == null) {
+            b.report().note("timings.json has no first_console_byte: the Unikraft console is NOT aligned with the host");
         }
     }
 

@@ -66,6 +66,33 @@ class RunTraceLoaderTest {
         Trace trace = TraceSources.open(run);
         assertTrue(trace.tracks().stream().allMatch(t -> t.kind() == TrackKind.HOST));
         assertEquals(45_000_000, trace.endTime());
-        assertTrue(trace.report().warnings().stream().anyMatch(w -> w.contains("host phases only")));
+        assertTrue(trace.report().warnings().stream().anyMatch(w -> w.contains("no guest stages")));
+    }
+
+    @Test
+    void aHeaderWithTscAlignsExactly(@TempDir Path dir) throws Exception {
+        Path run = RunDirs.make(dir.resolve("run"), "kernel-hello.trace.log", 30, 32, 35, 40, 60);
+        // 1 GHz for round numbers: the header was written at tsc 5,000,000 = 5 ms of guest time
+        Files.writeString(run.resolve("trace.log"), "#porthole-trace 1 tsc_hz=1000000000 tsc=5000000\n"
+                + "B 1000000 boot.a\nE 4000000 boot.a\nB 6000000 app\nE 9000000 app\n");
+        Trace trace = TraceSources.open(run);
+        Track guest = trace.tracks().stream().filter(t -> t.kind() == TrackKind.GUEST_CPU).findFirst().orElseThrow();
+        // first line arrived at 40 ms, written at guest 5 ms: boot.a (guest 1 ms) sits at 36 ms
+        assertEquals(36_000_000, trace.start(find(trace, guest, "boot.a")));
+        assertEquals(41_000_000, trace.start(find(trace, guest, "app")));
+        assertTrue(trace.report().warnings().stream().noneMatch(w -> w.contains("aligned")), trace.report().warnings().toString());
+    }
+
+    @Test
+    void aUnikraftRunPutsItsConsoleLanesOnTheHostAxis(@TempDir Path dir) throws Exception {
+        Path run = RunDirs.make(dir.resolve("run"), "kernel-hello.trace.log", 30, 32, 80, 40, 300);
+        Files.writeString(run.resolve("trace.log"), "");
+        Files.copy(dev.porthole.trace.Fixtures.unikraft(), run.resolve("serial.log"));
+        Trace trace = TraceSources.open(run);
+        Track boot = trace.tracks().stream().filter(t -> t.name().equals("libukboot")).findFirst().orElseThrow();
+        assertEquals(TrackKind.LANE, boot.kind());
+        // guest time 0 = first console byte (80 ms after spawn); "Calling main" was logged at 0.109064
+        assertEquals(80_000_000 + 109_064_000, trace.start(find(trace, boot, "Calling main(3, ['build-hello/helloworld_qemu-x86_64', 'hello', 'args'])")));
+        assertTrue(trace.tracks().stream().anyMatch(t -> t.kind() == TrackKind.HOST));
     }
 }
