@@ -1,0 +1,100 @@
+package dev.porthole.app.debug.view;
+
+import dev.porthole.gdb.Frame;
+import dev.porthole.icons.Icon;
+import dev.porthole.icons.Icons;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+
+import java.util.List;
+import java.util.function.Function;
+
+/** The Call Stack panel: one row per frame; click (or Enter) opens the frame's source and shows its variables. */
+public final class CallStackView extends PanelView<CallStackViewModel> {
+    public static final String TABLE_ID = "call-stack-table";
+
+    private final TableView<Frame> table = new TableView<>();
+
+    public CallStackView(CallStackViewModel model) {
+        super(model, DebugStyles.CALL_STACK);
+        table.setId(TABLE_ID);
+        table.setItems(model.frames());
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label("Not stopped."));
+
+        TableColumn<Frame, Frame> marker = new TableColumn<>("");
+        marker.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue()));
+        marker.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(Frame frame, boolean empty) {
+                super.updateItem(frame, empty);
+                setGraphic(!empty && frame != null && frame.level() == model.selectedLevelProperty().get()
+                        ? Icons.node(Icon.CURRENT_LINE, 14) : null);
+            }
+        });
+        marker.setPrefWidth(24);
+        marker.setMaxWidth(28);
+        marker.setSortable(false);
+
+        table.getColumns().setAll(List.of(
+                marker,
+                text("#", f -> Integer.toString(f.level()), 30),
+                text("Function", Frame::function, 130),
+                text("Location", CallStackViewModel::location, 140),
+                text("Address", CallStackViewModel::address, 80)));
+        table.getColumns().forEach(c -> c.setSortable(false));
+
+        table.setRowFactory(tv -> {
+            TableRow<Frame> row = new TableRow<>() {
+                @Override
+                protected void updateItem(Frame frame, boolean empty) {
+                    super.updateItem(frame, empty);
+                    boolean current = !empty && frame != null && frame.level() == model.selectedLevelProperty().get();
+                    getStyleClass().remove(DebugStyles.CURRENT_LINE);
+                    if (current) {
+                        getStyleClass().add(DebugStyles.CURRENT_LINE);
+                    }
+                }
+            };
+            row.setOnMouseClicked(e -> {
+                if (!row.isEmpty()) {
+                    model.activate(row.getItem());
+                }
+            });
+            return row;
+        });
+        table.setOnKeyPressed(e -> {
+            Frame f = table.getSelectionModel().getSelectedItem();
+            if (e.getCode() == KeyCode.ENTER && f != null) {
+                model.activate(f);
+            }
+        });
+        model.selectedLevelProperty().addListener((obs, was, level) -> {
+            table.refresh();
+            int l = level.intValue();
+            if (l >= 0 && l < table.getItems().size() && table.getSelectionModel().getSelectedIndex() != l) {
+                table.getSelectionModel().select(l);
+            }
+        });
+        setCenter(table);
+    }
+
+    private static TableColumn<Frame, String> text(String title, Function<Frame, String> value, double width) {
+        TableColumn<Frame, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
+        column.setPrefWidth(width);
+        if (title.equals("Address")) {
+            column.getStyleClass().add(DebugStyles.MONO);
+        }
+        return column;
+    }
+
+    public TableView<Frame> table() {
+        return table;
+    }
+}

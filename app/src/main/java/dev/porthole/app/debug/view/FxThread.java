@@ -1,0 +1,32 @@
+package dev.porthole.app.debug.view;
+
+import javafx.application.Platform;
+
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+
+/** Where view models deliver results: the FX thread in the app, the calling thread in view-model tests. */
+final class FxThread {
+    /** Runs on the FX thread: at once if already there, else later. */
+    static final Executor EXECUTOR = task -> {
+        if (Platform.isFxApplicationThread()) {
+            task.run();
+        } else {
+            Platform.runLater(task);
+        }
+    };
+
+    private FxThread() {
+    }
+
+    /** The debugger's own message from a failed future, without the wrappers the futures add. */
+    static String messageOf(Throwable error) {
+        Throwable t = error;
+        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        String message = t.getMessage();
+        return message == null || message.isBlank() ? t.getClass().getSimpleName() : message;
+    }
+}
