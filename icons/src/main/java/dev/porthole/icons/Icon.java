@@ -50,6 +50,9 @@ public enum Icon {
 
     // Small actions
     SEARCH(Material2MZ.SEARCH),
+    FIND_PREVIOUS(Material2AL.KEYBOARD_ARROW_UP),
+    FIND_NEXT(Material2AL.KEYBOARD_ARROW_DOWN),
+    FOLLOW_TAIL(Material2MZ.VERTICAL_ALIGN_BOTTOM),
     FILTER(Material2AL.FILTER_LIST),
     CLEAR(Material2AL.CLEAR),
     ADD(Material2AL.ADD),

@@ -115,8 +115,8 @@ public final class ConsoleView extends BorderPane {
         levels.setMinWidth(Region.USE_PREF_SIZE);
 
         HBox bar = new HBox(levels, libraryFilter(), regexField(), spacer(), searchField(), matchCount(),
-                searchButton(ID_PREVIOUS_MATCH, "\u2191", "Previous occurrence (Shift+Enter, Shift+F3)", viewModel::previousMatch),
-                searchButton(ID_NEXT_MATCH, "\u2193", "Next occurrence (Enter, F3)", viewModel::nextMatch),
+                searchButton(ID_PREVIOUS_MATCH, Icon.FIND_PREVIOUS, "Previous occurrence (Shift+Enter, Shift+F3)", viewModel::previousMatch),
+                searchButton(ID_NEXT_MATCH, Icon.FIND_NEXT, "Next occurrence (Enter, F3)", viewModel::nextMatch),
                 followToggle(), clearButton());
         bar.getStyleClass().add(ConsoleStyles.TOOLBAR);
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -270,8 +270,8 @@ public final class ConsoleView extends BorderPane {
         return count;
     }
 
-    private Button searchButton(String id, String arrow, String tip, Runnable action) {
-        Button button = new Button(arrow);
+    private Button searchButton(String id, Icon icon, String tip, Runnable action) {
+        Button button = new Button(null, Icons.node(icon));
         button.setId(id);
         button.setTooltip(new Tooltip(tip));
         button.setOnAction(event -> action.run());
@@ -281,7 +281,7 @@ public final class ConsoleView extends BorderPane {
     }
 
     private Node followToggle() {
-        ToggleButton follow = new ToggleButton("Follow");
+        ToggleButton follow = new ToggleButton("Follow", Icons.node(Icon.FOLLOW_TAIL));
         follow.setId(ID_FOLLOW_TAIL);
         follow.selectedProperty().bindBidirectional(viewModel.followTailProperty());
         follow.setTooltip(new Tooltip("Follow the newest lines. Scrolling up pauses; scrolling to the bottom resumes."));
@@ -561,7 +561,8 @@ public final class ConsoleView extends BorderPane {
     }
 
     /** The text area (for tests: what the screen shows). */
-    StyleClassedTextArea textArea() {
+    /** The area showing the visible rows: what a person reads, for the app's own tests. */
+    public StyleClassedTextArea textArea() {
         return area;
     }
 

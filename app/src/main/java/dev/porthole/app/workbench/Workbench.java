@@ -430,15 +430,17 @@ public final class Workbench implements WorkflowListener {
         editorView.showLine(file, line);
     }
 
+    /** Loads a past run's console (appended from the background, so the console can pace a long log) and trace. */
     private void openRun(RunSummary run) {
-        tasks.run("load run " + run.id(), () -> Files.readAllLines(run.dir().resolve("serial.log"), StandardCharsets.ISO_8859_1), lines -> {
-            consoleModel.clear();
-            for (String line : lines) {
-                consoleModel.append(0, line);
+        consoleModel.clear();
+        consoleModel.setRunStart(0);
+        view.selectBottomPanel(consoleTab);
+        tasks.runAction("load run " + run.id(), () -> {
+            try (var lines = Files.lines(run.dir().resolve("serial.log"), StandardCharsets.ISO_8859_1)) {
+                // serial.log keeps the bytes, not their arrival times: lines show at 0.000.
+                lines.forEach(line -> consoleModel.append(0, line));
             }
-            view.selectBottomPanel(consoleTab);
-            runOpened.accept(run);
-        }, e -> problem("cannot read the run " + run.dir() + ": " + e.getMessage()));
+        }, () -> runOpened.accept(run), e -> problem("cannot read the run " + run.dir() + ": " + e.getMessage()));
     }
 
     private Consumer<RunSummary> runOpened = run -> { };
