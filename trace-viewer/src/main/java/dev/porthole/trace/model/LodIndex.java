@@ -5,8 +5,10 @@ import java.util.function.IntConsumer;
 /**
  * Level-of-detail queries over a {@link Trace}: "track t, time [from, to), N pixel columns -> at most one
  * merged rectangle per column and depth". The timeline view and the render benchmark both draw from it.
- * Events sharing a column merge; so do runs of events each at most one column wide, even when they only touch,
- * so a dense region is one bar with a count ({@link LodFrame#count}), not one rectangle per pixel.
+ * Sub-pixel events merge into the rectangle whose column they share, and runs of them into one "busy" bar
+ * ({@link LodFrame#count} > 1), so a dense region is one bar, not one rectangle per pixel. An event at least a
+ * pixel wide keeps its own rectangle: if its first column is taken, it starts at the next free one (boot stages a
+ * few µs apart stay separate bars). (Rules agreed with the timeline view's first, private copy of this query.)
  *
  * <p>How: per track and depth, events are kept in start order; on one depth they never overlap, so their
  * ends are sorted too. A query binary-searches the first event ending at or after {@code from}, and after
@@ -90,14 +92,22 @@ public final class LodIndex {
             if (s >= to) {
                 break;
             }
-            int x0 = s <= from ? 0 : (int) Math.min(columns - 1, (long) ((s - from) * scale));
             long end = trace.end(e);
+            double widthPx = (end - s) * scale;
+            int x0 = s <= from ? 0 : (int) Math.min(columns - 1, (long) ((s - from) * scale));
             int x1 = end >= to ? columns : (int) Math.min(columns, (long) Math.ceil((end - from) * scale));
             x1 = Math.max(x1, x0 + 1);
-            // Overlapping columns always merge. Touching ones merge when both sides are at most one column wide:
-            // a run of sub-pixel events becomes one "busy" bar, while an event wide enough to label keeps its own.
-            boolean touching = x0 == curX1 && x1 - x0 <= 1 && (curCount > 1 || curX1 - curX0 <= 1);
-            if (curEvent >= 0 && (x0 < curX1 || touching)) {
+            boolean merge = false;
+            if (curEvent >= 0 && x0 < curX1) {
+                if (x1 <= curX1 || widthPx < 1) {
+                    merge = true; // inside the current rectangle, or too thin to show on its own
+                } else {
+                    x0 = curX1; // at least a pixel wide: its own rectangle from the next free column
+                }
+            } else if (curEvent >= 0 && x0 == curX1 && widthPx < 1 && (curCount > 1 || curX1 - curX0 <= 1)) {
+                merge = true; // a run of sub-pixel events becomes one busy bar
+            }
+            if (merge) {
                 curX1 = Math.max(curX1, x1);
                 curCount++;
             } else {

@@ -119,4 +119,25 @@ class LodIndexTest {
         assertEquals("mark", trace.name(trace.lod().eventAt(0, 1, 52, 3)));
         assertEquals(-1, trace.lod().eventAt(0, 1, 80, 3));
     }
+
+    @Test
+    void wideSlicesAFewMicrosecondsApartStaySeparateBars() {
+        TraceBuilder b = new TraceBuilder();
+        int track = b.threadTrack(1, 1);
+        // like the kernel's boot stages: 100 µs each, 3 µs apart, drawn 10 µs per column
+        for (int i = 0; i < 5; i++) {
+            b.slice(track, i * 103_000L, 100_000, b.strings().intern("stage" + i), 0, b.argsMark());
+        }
+        Trace trace = b.finish();
+        LodFrame frame = new LodFrame();
+        trace.lod().query(0, 0, 515_000, 52, frame);
+        assertEquals(5, frame.size());
+        for (int i = 0; i < 5; i++) {
+            assertEquals("stage" + i, trace.name(frame.event(i)));
+            assertEquals(1, frame.count(i));
+            if (i > 0) {
+                assertEquals(frame.x1(i - 1), frame.x0(i), "starts at the next free column");
+            }
+        }
+    }
 }
