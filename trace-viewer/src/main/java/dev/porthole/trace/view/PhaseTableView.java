@@ -45,7 +45,7 @@ public final class PhaseTableView extends BorderPane {
         TableColumn<PhaseStats, String> name = new TableColumn<>("Phase");
         name.setId("phase-name");
         name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().name()));
-        name.setPrefWidth(180);
+        name.setPrefWidth(170);
         TableColumn<PhaseStats, Long> count = longColumn("Count", "phase-count", PhaseStats::count, false);
         count.setCellFactory(c -> new TableCell<>() {
             @Override

@@ -79,7 +79,7 @@ public final class TraceWorkbenchPane extends BorderPane {
         phases.setOnPhaseSelected(name -> timeline.getModel().searchPhase(name));
         single = new SplitPane(timeline, phases);
         single.setOrientation(Orientation.HORIZONTAL);
-        single.setDividerPositions(0.7);
+        single.setDividerPositions(0.64);
         SplitPane.setResizableWithParent(phases, false);
         setCenter(single);
         timeline.setPulseHook(this::onPulse);
@@ -127,7 +127,7 @@ public final class TraceWorkbenchPane extends BorderPane {
         }
         if (!single.getItems().contains(timeline)) {
             single.getItems().add(0, timeline);
-            single.setDividerPositions(0.7);
+            single.setDividerPositions(0.64);
         }
         if (mode.get() != Mode.SINGLE) {
             setCenter(single);
