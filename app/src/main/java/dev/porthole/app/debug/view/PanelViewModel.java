@@ -96,9 +96,17 @@ abstract class PanelViewModel implements DebugPanel {
      * a resume, a detach) before it arrived. A failure goes to the status line prefixed by {@code what}.
      */
     protected <T> void deliver(CompletableFuture<T> future, String what, Consumer<T> onValue) {
+        deliver(future, what, onValue, stale -> { });
+    }
+
+    /** As {@link #deliver(CompletableFuture, String, Consumer)}; a value that arrives too late goes to {@code onStale}. */
+    protected <T> void deliver(CompletableFuture<T> future, String what, Consumer<T> onValue, Consumer<T> onStale) {
         long asked = generation;
         future.whenComplete((value, failure) -> ui.execute(() -> {
             if (asked != generation) {
+                if (failure == null) {
+                    onStale.accept(value);
+                }
                 return;
             }
             if (failure != null) {

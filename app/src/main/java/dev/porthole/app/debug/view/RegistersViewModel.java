@@ -17,8 +17,11 @@ import java.util.concurrent.Executor;
 
 /**
  * The general, segment and system registers at the last stop, with the control and flag registers decoded bit by
- * bit. Names are those of QEMU's x86_64 target description (checked with QEMU 7.2: {@code cr0 cr2 cr3 cr4 cr8 efer}
- * are in its {@code org.gnu.gdb.i386.sys} feature; {@code eflags} is the whole RFLAGS).
+ * bit. Names are those of QEMU's x86_64 target description. Checked with QEMU 7.2 and gdb 13 ({@code maint print
+ * xml-tdesc}): there is one feature, {@code org.gnu.gdb.i386.core}, and it holds {@code cr0 cr2 cr3 cr4 cr8 efer}
+ * (regnums 27..32) beside {@code fs_base gs_base k_gs_base} (24..26); there is no {@code org.gnu.gdb.i386.sys}.
+ * So the control registers come through {@code -data-list-register-values} like the others, no monitor parsing.
+ * {@code eflags} is the whole RFLAGS.
  */
 public final class RegistersViewModel extends PanelViewModel {
 

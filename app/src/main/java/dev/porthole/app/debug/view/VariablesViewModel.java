@@ -86,7 +86,9 @@ public final class VariablesViewModel extends ValueTreeViewModel {
             return CompletableFuture.allOf(made.toArray(CompletableFuture[]::new))
                     .thenApply(ok -> made.stream().map(CompletableFuture::join).toList());
         });
-        deliver(nodes, "could not read the variables of frame " + level, this::show);
+        // variable objects made for a stop the user has already left are deleted, not shown
+        deliver(nodes, "could not read the variables of frame " + level, this::show,
+                stale -> stale.forEach(n -> n.handle().ifPresent(s::deleteWatch)));
     }
 
     private static ValueNode plainNode(Variable v) {

@@ -230,6 +230,13 @@ class DebugPanelsUiTest {
                 "compute_step listed");
         Node cell = robot.from(panels.breakpoints()).lookup(".table-cell")
                 .match(n -> n instanceof TableCell<?, ?> c && c.getText() != null && c.getText().startsWith("compute_step")).query();
+        // untick its checkbox: gdb disables it
+        Node row = cell.getParent();
+        robot.clickOn((Node) robot.from(row).lookup(".check-box").query());
+        waitFor(() -> panels.breakpoints().model().rows().stream()
+                .anyMatch(r -> r.location().startsWith("compute_step") && !r.breakpoint().enabled()), "compute_step disabled");
+        cell = robot.from(panels.breakpoints()).lookup(".table-cell")
+                .match(n -> n instanceof TableCell<?, ?> c && c.getText() != null && c.getText().startsWith("compute_step")).query();
         robot.clickOn(cell);
         robot.clickOn("#" + BreakpointsView.DELETE_BUTTON_ID);
         waitFor(() -> texts(robot, panels.breakpoints(), ".table-cell").stream().noneMatch(t -> t.startsWith("compute_step")),

@@ -306,6 +306,58 @@ class DebugViewModelsLiveTest {
         assertTrue(model.statusProperty().get().contains("no_such_function_here"), model.statusProperty().get());
     }
 
+    @Test
+    void aWatchedStructExpandsAndRemovingItDeletesTheWatch() throws Exception {
+        QueueUi ui = new QueueUi();
+        WatchViewModel model = new WatchViewModel(ui);
+        model.attach(target.session);
+        model.onStopped(target.session.lastStop().orElse(stop));
+        model.add("p");
+        ValueNode p = model.roots().get(0);
+        ui.until(() -> p.handle().isPresent(), "watch on p created");
+        assertTrue(p.isExpandable(), "struct point has members");
+        p.expandedProperty().set(true);
+        ui.until(() -> p.children().size() == 2, "p's members listed");
+        assertEquals(List.of("x", "y"), p.children().stream().map(ValueNode::name).toList());
+        String handle = p.handle().get();
+        model.remove(p);
+        assertTrue(model.roots().isEmpty());
+        // gdb forgot the variable object: expanding it again is an error
+        java.util.concurrent.ExecutionException gone = org.junit.jupiter.api.Assertions.assertThrows(
+                java.util.concurrent.ExecutionException.class, () -> target.await(target.session.watchChildren(handle)));
+        assertTrue(gone.getCause().getMessage().contains("not found") || gone.getCause().getMessage().contains(handle),
+                gone.getCause().getMessage());
+    }
+
+    @Test
+    void panelsClearWhileRunningAndForgetTheSessionOnDetach() throws Exception {
+        QueueUi ui = new QueueUi();
+        RegistersViewModel registers = new RegistersViewModel(ui);
+        CallStackViewModel stack = new CallStackViewModel((f, l) -> { }, ui);
+        WatchViewModel watch = new WatchViewModel(ui);
+        for (DebugPanel panel : List.of(registers, stack, watch)) {
+            panel.attach(target.session);
+            panel.onStopped(target.session.lastStop().orElse(stop));
+        }
+        watch.add("compute_result");
+        ui.until(() -> !registers.rows().isEmpty() && !stack.frames().isEmpty() && watch.roots().get(0).handle().isPresent(),
+                "all three filled");
+        registers.onRunning();
+        stack.onRunning();
+        watch.onRunning();
+        assertTrue(registers.rows().isEmpty() && stack.frames().isEmpty(), "stale registers and frames are cleared");
+        assertFalse(registers.stoppedProperty().get());
+        assertEquals(1, watch.roots().size(), "watch expressions stay while the target runs");
+
+        watch.detach();
+        registers.detach();
+        assertEquals(WatchViewModel.NOT_EVALUATED, watch.roots().get(0).value(), "after the session only the expression is left");
+        assertTrue(watch.roots().get(0).handle().isEmpty());
+        // a late answer for the detached session changes nothing
+        ui.drain();
+        assertTrue(registers.rows().isEmpty());
+    }
+
     private static long address(String gdbValue) {
         Matcher m = Pattern.compile("0x([0-9a-f]+)").matcher(gdbValue);
         if (!m.find()) {
