@@ -73,7 +73,7 @@ public final class LodIndex {
         if (to <= from || columns <= 0) {
             return;
         }
-        double scale = columns / (double) (to - from);
+        double scale = columns / ((double) to - from); // in double: to - from may not fit a long
         for (int d = 0, depths = depthCount(t); d < depths; d++) {
             int level = trackFirstLevel[t] + d;
             queryLevel(d, levelStart[level], levelStart[level + 1], from, to, columns, scale, out);
@@ -94,8 +94,8 @@ public final class LodIndex {
             }
             long end = trace.end(e);
             double widthPx = (end - s) * scale;
-            int x0 = s <= from ? 0 : (int) Math.min(columns - 1, (long) ((s - from) * scale));
-            int x1 = end >= to ? columns : (int) Math.min(columns, (long) Math.ceil((end - from) * scale));
+            int x0 = s <= from ? 0 : (int) Math.max(0, Math.min(columns - 1, (long) (((double) s - from) * scale)));
+            int x1 = end >= to ? columns : (int) Math.min(columns, (long) Math.ceil(((double) end - from) * scale));
             x1 = Math.max(x1, x0 + 1);
             boolean merge = false;
             if (curEvent >= 0 && x0 < curX1) {
@@ -126,7 +126,7 @@ public final class LodIndex {
                 break;
             }
             // events ending inside the rectangle's last column cannot widen it: count them, jump past them
-            long boundary = from + (long) Math.floor(curX1 / scale);
+            long boundary = (long) (from + Math.floor(curX1 / scale)); // a double->long cast saturates, never wraps
             int next = gallopEndingAfter(k + 1, hi, boundary);
             curCount += next - (k + 1);
             k = next;

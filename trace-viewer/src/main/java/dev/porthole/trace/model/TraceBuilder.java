@@ -267,7 +267,7 @@ public final class TraceBuilder {
             return false;
         }
         int e = stack[stack[0]--];
-        dur[e] = Math.max(0, endNs - start[e]);
+        dur[e] = saturatedDuration(start[e], endNs);
         seeTime(endNs);
         return true;
     }
@@ -282,6 +282,9 @@ public final class TraceBuilder {
         if (count == start.length) {
             growEvents();
         }
+        if (durationNs > 0 && startNs > Long.MAX_VALUE - durationNs) {
+            durationNs = Long.MAX_VALUE - startNs; // end must fit a long: saturate rather than wrap into the past
+        }
         int e = count++;
         start[e] = startNs;
         dur[e] = durationNs;
@@ -295,6 +298,11 @@ public final class TraceBuilder {
             seeTime(startNs + durationNs);
         }
         return e;
+    }
+
+    private static long saturatedDuration(long from, long to) {
+        long d = to - from;
+        return ((from ^ to) & (from ^ d)) < 0 ? (to > from ? Long.MAX_VALUE - Math.max(0, from) : 0) : Math.max(0, d);
     }
 
     private void seeTime(long t) {
@@ -454,7 +462,7 @@ public final class TraceBuilder {
             }
             for (int i = stack[0]; i >= 1; i--) {
                 int e = stack[i];
-                dur[e] = Math.max(0, traceEnd - start[e]);
+                dur[e] = saturatedDuration(start[e], traceEnd);
                 report.countUnclosedBegin();
             }
             stack[0] = 0;

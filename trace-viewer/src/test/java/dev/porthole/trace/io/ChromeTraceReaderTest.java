@@ -154,4 +154,18 @@ class ChromeTraceReaderTest {
         }
         assertEquals(1, TraceFiles.load(bytes.toByteArray(), "a.json.gz").eventCount());
     }
+
+    @Test
+    void extremeTimesSaturateInsteadOfWrapping() throws Exception {
+        Trace trace = chrome("""
+                [{"name":"a","ph":"X","ts":5000000000000000,"dur":5000000000000000,"pid":1,"tid":1},
+                 {"name":"b","ph":"X","ts":-9000000000000000,"dur":1,"pid":1,"tid":1},
+                 {"name":"c","ph":"B","ts":-9100000000000000,"pid":1,"tid":2},
+                 {"ph":"E","ts":9100000000000000,"pid":1,"tid":2}]""");
+        dev.porthole.trace.model.ModelInvariants.check(trace);
+        for (int e = 0; e < trace.eventCount(); e++) {
+            assertTrue(trace.end(e) >= trace.start(e), trace.name(e));
+        }
+        assertEquals(Long.MAX_VALUE, trace.endTime());
+    }
 }
