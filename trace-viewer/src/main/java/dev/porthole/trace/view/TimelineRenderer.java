@@ -1,6 +1,7 @@
 package dev.porthole.trace.view;
 
 import dev.porthole.trace.model.EventKind;
+import dev.porthole.trace.model.LodFrame;
 import dev.porthole.trace.model.Trace;
 import dev.porthole.trace.model.Track;
 import java.util.Arrays;
@@ -38,8 +39,7 @@ public final class TimelineRenderer {
     private static final Font RULER_FONT = Font.font("System", 10.5);
 
     // the LOD rectangles of each lane for the last range: a redraw for hover or selection does not query again
-    private ViewLod viewLod;
-    private ViewLod.LodRects[] frames = new ViewLod.LodRects[0];
+    private LodFrame[] frames = new LodFrame[0];
     private boolean[] framesValid = new boolean[0];
     private long framesFrom;
     private long framesTo;
@@ -176,8 +176,7 @@ public final class TimelineRenderer {
         int names = trace == null ? 0 : trace.strings().size();
         if (trace != cachedFor) {
             int tracks = trace == null ? 0 : trace.tracks().size();
-            frames = new ViewLod.LodRects[tracks];
-            viewLod = trace == null ? null : new ViewLod(trace);
+            frames = new LodFrame[tracks];
             framesValid = new boolean[tracks];
             labelWidthOfName = new float[names];
             Arrays.fill(labelWidthOfName, -1);
@@ -203,20 +202,20 @@ public final class TimelineRenderer {
         colourCacheFor = p;
     }
 
-    private ViewLod.LodRects lod(Trace trace, int track, TimelineViewModel m, int columns) {
+    private LodFrame lod(Trace trace, int track, TimelineViewModel m, int columns) {
         if (m.getViewStart() != framesFrom || m.getViewEnd() != framesTo || columns != framesColumns) {
             Arrays.fill(framesValid, false);
             framesFrom = m.getViewStart();
             framesTo = m.getViewEnd();
             framesColumns = columns;
         }
-        ViewLod.LodRects frame = frames[track];
+        LodFrame frame = frames[track];
         if (frame == null) {
-            frame = new ViewLod.LodRects();
+            frame = new LodFrame();
             frames[track] = frame;
         }
         if (!framesValid[track]) {
-            viewLod.query(track, framesFrom, framesTo, columns, frame);
+            trace.lod().query(track, framesFrom, framesTo, columns, frame);
             framesValid[track] = true;
         }
         return frame;
@@ -279,7 +278,7 @@ public final class TimelineRenderer {
 
     private void drawSlices(TimelineSurface g, TimelineViewModel m, TimelinePalette p, Trace trace,
                             LaneLayout.Lane lane, int columns, double colWidth, double height, SearchMatches matches) {
-        ViewLod.LodRects frame = lod(trace, lane.track(), m, columns);
+        LodFrame frame = lod(trace, lane.track(), m, columns);
         boolean searching = matches.active();
         double nsPerColumn = m.getViewSpan() / (double) columns;
         g.setFont(SLICE_FONT);
@@ -355,7 +354,7 @@ public final class TimelineRenderer {
 
     private void drawCounter(TimelineSurface g, TimelineViewModel m, TimelinePalette p, Trace trace,
                              LaneLayout.Lane lane, int columns, double colWidth) {
-        ViewLod.LodRects frame = lod(trace, lane.track(), m, columns);
+        LodFrame frame = lod(trace, lane.track(), m, columns);
         double max = counterMax[lane.track()];
         double top = screenY(lane.y(), m) + 4;
         double chartHeight = lane.height() - 8;

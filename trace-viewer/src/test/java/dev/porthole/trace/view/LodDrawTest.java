@@ -55,6 +55,33 @@ class LodDrawTest {
         });
     }
 
+    @Test
+    void bootStagesAFewMicrosecondsApartKeepTheirOwnLabelledRectangles() {
+        Trace kernel = ViewFixtures.kernelTrace();
+        FxThread.run(() -> {
+            TimelineViewModel model = new TimelineViewModel();
+            model.setTrace(kernel);
+            int timer = -1;
+            int cmdline = -1;
+            for (int e = 0; e < kernel.eventCount(); e++) {
+                timer = kernel.name(e).equals("boot.timer") ? e : timer;
+                cmdline = kernel.name(e).equals("boot.cmdline") ? e : cmdline;
+            }
+            // from the command line's start to the timer's end: both wide, neighbours only µs apart
+            model.setRange(kernel.start(cmdline), kernel.end(timer));
+            java.util.List<String> labels = new java.util.ArrayList<>();
+            CountingSurface recorder = new CountingSurface(null) {
+                @Override
+                public void fillText(String text, double x, double y) {
+                    labels.add(text);
+                }
+            };
+            new TimelineRenderer().draw(recorder, model, TimelinePalette.DARK, WIDTH, 600);
+            assertTrue(labels.contains("boot.timer") && labels.contains("boot.cmdline"),
+                    "each wide stage is its own rectangle with its name: " + labels);
+        });
+    }
+
     private static long eventsInView(TimelineViewModel model) {
         long n = 0;
         for (int e = 0; e < trace.eventCount(); e++) {

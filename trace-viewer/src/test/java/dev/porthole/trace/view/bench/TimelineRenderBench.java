@@ -79,12 +79,11 @@ public final class TimelineRenderBench {
             double[] draw = new double[runs];
             double[] full = new double[runs];
             double[] lod = new double[runs];
-            dev.porthole.trace.view.ViewLod viewLod = new dev.porthole.trace.view.ViewLod(trace);
-            dev.porthole.trace.view.ViewLod.LodRects frame = new dev.porthole.trace.view.ViewLod.LodRects();
+            dev.porthole.trace.model.LodFrame frame = new dev.porthole.trace.model.LodFrame();
             for (int i = 0; i < runs; i++) {
                 long q = System.nanoTime();
                 for (int t = 0; t < trace.tracks().size(); t++) {
-                    viewLod.query(t, model.getViewStart(), model.getViewEnd(), renderer.columns(WIDTH), frame);
+                    trace.lod().query(t, model.getViewStart(), model.getViewEnd(), renderer.columns(WIDTH), frame);
                 }
                 lod[i] = (System.nanoTime() - q) / 1e6;
             }
