@@ -51,8 +51,8 @@ public final class RegistersView extends PanelView<RegistersViewModel> {
 
         TreeTableColumn<Line, String> name = new TreeTableColumn<>("Register");
         name.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(nameOf(cd.getValue().getValue())));
-        name.setPrefWidth(100);
-        name.setMinWidth(90);
+        name.setPrefWidth(112);
+        name.setMinWidth(100);
 
         TreeTableColumn<Line, Line> value = new TreeTableColumn<>("Value");
         value.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue().getValue()));

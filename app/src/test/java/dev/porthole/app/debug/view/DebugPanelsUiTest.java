@@ -193,6 +193,11 @@ class DebugPanelsUiTest {
             assertEquals(expected, ((Labeled) robot.from(row).lookup("#" + MemoryView.BYTE_ID_PREFIX + i).query()).getText(),
                     "byte " + i);
         }
+        // virtualized: byte labels exist for the visible rows only, not for all 64 rows of the window
+        int rows = panels.memory().model().rows().size();
+        int byteLabels = robot.from(panels.memory()).lookup("." + DebugStyles.MEMORY_BYTE).queryAll().size();
+        assertEquals(MemoryViewModel.DEFAULT_WINDOW / 16, rows);
+        assertTrue(byteLabels < rows * 16, byteLabels + " byte labels for " + rows + " rows: not virtualized");
     }
 
     @Test
