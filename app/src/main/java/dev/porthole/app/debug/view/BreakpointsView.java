@@ -106,7 +106,7 @@ public final class BreakpointsView extends PanelView<BreakpointsViewModel> {
         table.setItems(model.rows());
         table.setEditable(true);
         // every column gives and takes in proportion to its preferred width: Location, the widest, the most
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setPlaceholder(new Label("No breakpoints. Type a function above, e.g. kmain, and press Enter."));
         table.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) {
