@@ -203,6 +203,17 @@ public final class Workbench implements WorkflowListener {
         return theme;
     }
 
+    public TaskRunner tasks() {
+        return tasks;
+    }
+
+    private final List<Consumer<Theme>> themeListeners = new ArrayList<>();
+
+    /** Views that draw their own colours (the trace canvas) follow the theme through this. */
+    public void onThemeChanged(Consumer<Theme> listener) {
+        themeListeners.add(listener);
+    }
+
     /** Adds a bottom panel the app assembles elsewhere (trace, layout, monitor). */
     public Tab addBottomPanel(String title, Icon icon, Node content) {
         return view.addBottomPanel(title, icon, content);
@@ -353,6 +364,7 @@ public final class Workbench implements WorkflowListener {
     public void applyTheme(Scene scene, Theme newTheme) {
         theme = newTheme;
         newTheme.apply(scene);
+        themeListeners.forEach(l -> l.accept(newTheme));
         update(c -> c.withWindow(c.window().withTheme(newTheme.id())));
     }
 
@@ -361,6 +373,7 @@ public final class Workbench implements WorkflowListener {
         if (stage.getScene() != null && wanted != theme) {
             theme = wanted;
             wanted.apply(stage.getScene());
+            themeListeners.forEach(l -> l.accept(wanted));
         }
         view.splitPanes().forEach((name, pane) -> {
             List<Double> positions = window.dividers().get(name);

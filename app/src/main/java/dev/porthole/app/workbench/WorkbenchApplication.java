@@ -29,7 +29,6 @@ public final class WorkbenchApplication extends Application {
         workbench = assemble(stage);
         Scene scene = new Scene(workbench.view(), DEFAULT_WIDTH, DEFAULT_HEIGHT);
         Theme.DARK.apply(scene);
-        WorkbenchPanels.addStylesheets(scene);
         installShortcuts(scene, workbench);
         FirstFrame.watch(scene);
         stage.setScene(scene);

@@ -1,34 +1,84 @@
 package dev.porthole.app.workbench;
 
-import java.net.URL;
-import java.util.List;
-import javafx.scene.Scene;
+import dev.porthole.app.debug.view.DebugPanels;
+import dev.porthole.app.runs.RunSummary;
+import dev.porthole.gdb.DebugEvent;
+import dev.porthole.gdb.DebugSession;
+import dev.porthole.icons.Icon;
+import dev.porthole.trace.run.RunTraceLoader;
+import dev.porthole.trace.view.TraceWorkbenchPane;
+import javafx.scene.control.Tab;
 
-/** The panels each module contributes to the workbench, and their stylesheets: the one place they are plugged in. */
+/**
+ * The panels other modules contribute to the workbench, plugged in in one place: the debugger panels (gdb-bridge
+ * sessions) and the trace timeline (trace-viewer). Each view brings its own stylesheet.
+ */
 final class WorkbenchPanels {
-    private static final List<String> STYLESHEETS = List.of(
-            "/dev/porthole/app/console/console.css",
-            "/dev/porthole/app/editor/editor.css",
-            "/dev/porthole/app/debug/view/debug-panels.css",
-            "/dev/porthole/trace/view/trace.css");
-
     private WorkbenchPanels() {
     }
 
     static void install(Workbench workbench) {
+        installDebugPanels(workbench);
+        installTrace(workbench);
     }
 
-    /** Each panel's own stylesheet, after the theme's, so the theme's colour variables reach them. */
-    static void addStylesheets(Scene scene) {
-        String skip = System.getProperty("porthole.experiment.skipCss", "");
-        for (String path : STYLESHEETS) {
-            if (!skip.isEmpty() && path.contains(skip)) {
-                continue;
+    private static void installDebugPanels(Workbench workbench) {
+        DebugPanels panels = new DebugPanels(workbench::openSource);
+        Workbench.DebugPanelHost host = new Workbench.DebugPanelHost() {
+            @Override
+            public void attach(DebugSession session) {
+                panels.attach(session);
             }
-            URL url = WorkbenchPanels.class.getResource(path);
-            if (url != null) {
-                scene.getStylesheets().add(url.toExternalForm());
+
+            @Override
+            public void onStopped(DebugEvent.Stopped stop) {
+                panels.onStopped(stop);
             }
+
+            @Override
+            public void onRunning() {
+                panels.onRunning();
+            }
+
+            @Override
+            public void detach() {
+                panels.detach();
+            }
+        };
+        Tab stack = workbench.addDebugPanel("Call Stack", Icon.CALL_STACK, panels.callStack(), host);
+        workbench.addDebugPanel("Variables", Icon.VARIABLES, panels.variables(), null);
+        workbench.addDebugPanel("Watch", Icon.WATCH, panels.watch(), null);
+        workbench.addDebugPanel("Registers", Icon.REGISTERS, panels.registers(), null);
+        workbench.addDebugPanel("Memory", Icon.MEMORY, panels.memory(), null);
+        workbench.addDebugPanel("Disassembly", Icon.DISASSEMBLY, panels.disassembly(), null);
+        workbench.addDebugPanel("Breakpoints", Icon.BREAKPOINT, panels.breakpoints(), null);
+        workbench.addBottomPanel("QEMU Monitor", Icon.MONITOR, panels.monitor());
+        workbench.view().selectDebugPanel(stack);
+    }
+
+    private static void installTrace(Workbench workbench) {
+        TraceWorkbenchPane trace = new TraceWorkbenchPane();
+        Tab tab = workbench.addBottomPanel("Trace", Icon.TRACE, trace);
+        trace.darkProperty().set(workbench.theme() == dev.porthole.app.theme.Theme.DARK);
+        workbench.onThemeChanged(theme -> trace.darkProperty().set(theme == dev.porthole.app.theme.Theme.DARK));
+        workbench.onGuestStarted(trace::followLive);
+        workbench.onTraceLine(line -> trace.appendLiveLine(line.text(), line.hostNanos()));
+        workbench.onRunOpened(run -> loadRun(workbench, trace, run));
+        workbench.onRunsCompared((older, newer) -> {
+            workbench.tasks().run("compare traces", () -> new Object[] {RunTraceLoader.load(older.dir()), RunTraceLoader.load(newer.dir())},
+                    both -> {
+                        trace.showDiff((dev.porthole.trace.model.Trace) both[0], (dev.porthole.trace.model.Trace) both[1], older.id(), newer.id());
+                        workbench.view().selectBottomPanel(tab);
+                    }, e -> workbench.problem("cannot compare the traces: " + e.getMessage()));
+        });
+    }
+
+    private static void loadRun(Workbench workbench, TraceWorkbenchPane trace, RunSummary run) {
+        if (!run.hasTrace()) {
+            return;
         }
+        trace.stopFollowing();
+        workbench.tasks().run("load trace " + run.id(), () -> RunTraceLoader.load(run.dir()), trace::show,
+                e -> workbench.problem("cannot read the trace of " + run.id() + ": " + e.getMessage()));
     }
 }

@@ -87,7 +87,6 @@ class WorkbenchUiTest {
         workbench = WorkbenchApplication.assemble(stage);
         Scene scene = new Scene(workbench.view(), 1400, 900);
         Theme.DARK.apply(scene);
-        WorkbenchPanels.addStylesheets(scene);
         WorkbenchApplication.installShortcuts(scene, workbench);
         stage.setScene(scene);
         stage.show();
@@ -157,8 +156,21 @@ class WorkbenchUiTest {
         RunSummary run = onFx(() -> workbench.runsView().runs().get(0));
         assertTrue(run.succeeded(), run.toString());
         assertTrue(run.hasTrace(), "the run recorded its boot trace");
-        String traceText = PanelText.of(workbench.view().bottomTabs(), "tab-trace");
-        assertTrue(traceText.contains("boot.timer") && traceText.contains("app.hello"), "the trace view shows the boot stages: " + traceText);
+        waitFor("the boot stages in the trace view", Duration.ofSeconds(20), () -> {
+            java.util.Set<String> names = traceEventNames();
+            return names.containsAll(java.util.List.of("boot.serial", "boot.timer", "boot.vm", "app.hello"));
+        });
+    }
+
+    /** The names of the events the trace timeline holds (call on the FX thread). */
+    private java.util.Set<String> traceEventNames() {
+        var pane = (dev.porthole.trace.view.TraceWorkbenchPane) workbench.view().lookup("." + dev.porthole.trace.view.TraceWorkbenchPane.STYLE_CLASS);
+        var trace = pane == null ? null : pane.getTimeline().getModel().getTrace();
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (int e = 0; trace != null && e < trace.eventCount(); e++) {
+            names.add(trace.name(e));
+        }
+        return names;
     }
 
     /** What the console area shows now (call on the FX thread). */
