@@ -71,6 +71,8 @@ public final class TraceFiles {
         try {
             reader.read(in, builder);
             return builder.finish();
+        } catch (UnreadableTraceException e) {
+            throw new UnreadableTraceException(name + ": " + e.getMessage()); // which file, then why
         } catch (OutOfMemoryError e) {
             // Last line of defence: the builder checks the heap before each growth, but strings and arguments grow
             // between checks. Dropping the builder here frees what it held, so the JVM can go on.

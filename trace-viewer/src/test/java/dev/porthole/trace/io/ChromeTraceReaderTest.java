@@ -142,6 +142,7 @@ class ChromeTraceReaderTest {
 
         UnreadableTraceException json = assertThrows(UnreadableTraceException.class, () -> chrome("{\"hello\": 1}"));
         assertTrue(json.getMessage().contains("traceEvents"), json.getMessage());
+        assertTrue(json.getMessage().startsWith("test.json: not a trace I can read as " + ChromeTraceReader.FORMAT), json.getMessage());
         UnreadableTraceException broken = assertThrows(UnreadableTraceException.class, () -> chrome("[nope"));
         assertTrue(broken.getMessage().contains("as " + ChromeTraceReader.FORMAT), broken.getMessage());
     }
