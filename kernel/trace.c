@@ -89,13 +89,17 @@ trace_record(char ph, const char *name, const char *key, uint64 value)
 void
 trace_stream_start(void)
 {
-  char line[64], *p = line;
+  char line[96], *p = line;   // header: 25 + 20 + 5 + 20 + 1 bytes at most
   uint64 i;
 
   if(streaming)
     return;
   p = put_str(p, "#porthole-trace 1 tsc_hz=");
   p = put_dec(p, tsc_hz);
+  // The TSC as this line is written: the host stamps the line's arrival,
+  // so the pair ties guest time to host time exactly.
+  p = put_str(p, " tsc=");
+  p = put_dec(p, rdtsc());
   *p++ = '\n';
   outsb(PORT_DEBUGCON, line, p - line);
   i = first_unsent;

@@ -71,7 +71,7 @@ class KernelBootTest {
         GuestRun run = boot("microvm", "app=hello");
         List<String> trace = run.trace();
         assertFalse(trace.isEmpty(), "no trace stream on port 0xe9");
-        Matcher header = Pattern.compile("#porthole-trace 1 tsc_hz=(\\d+)").matcher(trace.get(0));
+        Matcher header = Pattern.compile("#porthole-trace 1 tsc_hz=(\\d+) tsc=(\\d+)").matcher(trace.get(0));
         assertTrue(header.matches(), "first line is not the v1 header: " + trace.get(0));
         long tscHz = Long.parseLong(header.group(1));
         assertTrue(tscHz > 100_000_000L, "implausible tsc_hz " + tscHz);

@@ -132,8 +132,13 @@ public final class GuestWorkflow implements AutoCloseable {
         return motion(DebugSession::finish);
     }
 
+    /**
+     * Run to Cursor: a temporary breakpoint at the line, then continue. Not gdb's {@code until LOCATION}, which only
+     * stops there when the line is in the current frame (from kmain, a line in a called app would never be reached).
+     */
     public CompletableFuture<DebugEvent.Stopped> runTo(Path file, int line) {
-        return motion(s -> s.until(file.toAbsolutePath() + ":" + line));
+        return motion(s -> s.insertBreakpoint(BreakpointSpec.at(file.toAbsolutePath() + ":" + line).asTemporary())
+                .thenCompose(ignored -> s.resume()));
     }
 
     public CompletableFuture<DebugEvent.Stopped> pause() {

@@ -82,7 +82,7 @@ public final class KernelBootBench {
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         p.waitFor();
         List<String> lines = Files.readAllLines(trace, StandardCharsets.ISO_8859_1);
-        Matcher header = Pattern.compile("#porthole-trace 1 tsc_hz=(\\d+)").matcher(lines.get(0));
+        Matcher header = Pattern.compile("#porthole-trace 1 tsc_hz=(\\d+)( .*)?").matcher(lines.get(0));
         if (!header.matches()) {
             throw new IllegalStateException("no trace header in " + trace);
         }
