@@ -14,6 +14,6 @@ final class Commands {
     }
 
     static List<CliCommand> all() {
-        return List.of(new GuiCommand(), new RunCommand(), new DebugCommand(), new TraceCommand(), new BuildCommand(), new LayoutCommand());
+        return List.of(new GuiCommand(), new ScreenshotsCommand(), new RunCommand(), new DebugCommand(), new TraceCommand(), new BuildCommand(), new LayoutCommand());
     }
 }

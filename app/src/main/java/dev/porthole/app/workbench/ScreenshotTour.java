@@ -1,0 +1,226 @@
+package dev.porthole.app.workbench;
+
+import dev.porthole.app.perf.FxThreadWatchdog;
+import dev.porthole.app.theme.Theme;
+import dev.porthole.app.workspace.SampleWorkspace;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+
+/**
+ * {@code porthole screenshots DIR}: drives the real workbench through its main scenarios on a copy of the sample
+ * workspace and saves a PNG of the window after each, for the README and for looking at what a person sees.
+ * Also reports the longest the FX thread was blocked during the tour.
+ */
+public final class ScreenshotTour extends Application {
+    private static final Duration STEP = Duration.ofSeconds(120);
+
+    private Workbench workbench;
+    private Stage stage;
+
+    @Override
+    public void start(Stage primary) throws IOException {
+        stage = primary;
+        Path out = Path.of(getParameters().getRaw().get(0));
+        Files.createDirectories(out);
+        Path workspace = copySample();
+        workbench = WorkbenchApplication.assemble(stage);
+        Scene scene = new Scene(workbench.view(), 1500, 920);
+        Theme.DARK.apply(scene);
+        WorkbenchApplication.installShortcuts(scene, workbench);
+        stage.setScene(scene);
+        stage.getIcons().add(dev.porthole.icons.Icons.logo());
+        stage.show();
+        FxThreadWatchdog watchdog = new FxThreadWatchdog(10);
+        Thread tour = new Thread(() -> {
+            int status = 0;
+            try {
+                tour(workspace, out);
+                System.out.printf("porthole screenshots: FX thread blocked at most %.1f ms during the tour (%d probes)%n",
+                        watchdog.maxBlockedMillis(), watchdog.samples());
+            } catch (Throwable e) {
+                System.err.println("porthole screenshots: the tour failed: " + e);
+                e.printStackTrace();
+                status = 1;
+            } finally {
+                watchdog.close();
+                int exit = status;
+                Platform.runLater(() -> {
+                    workbench.shutdown();
+                    Platform.exit();
+                    System.exit(exit);
+                });
+            }
+        }, "porthole-screenshot-tour");
+        tour.setDaemon(true);
+        tour.start();
+    }
+
+    private void tour(Path workspace, Path out) throws Exception {
+        fx(() -> {
+            workbench.open(workspace);
+            return null;
+        });
+        await("the workspace", () -> workbench.workspace().get() != null);
+        setApp("app=compute");
+        Thread.sleep(1500);
+        shot(out, "01-workbench.png");
+
+        fx(() -> {
+            workbench.model().perform(WorkbenchAction.DEBUG);
+            return null;
+        });
+        await("the stop in kmain", () -> workbench.model().state().get() == GuestState.STOPPED);
+        fx(() -> {
+            workbench.workflow().runTo(workspace.resolve("app_compute.c"), lineOf(workspace.resolve("app_compute.c"), "sum +="));
+            return null;
+        });
+        Thread.sleep(500);
+        await("the stop in app_compute", () -> workbench.model().state().get() == GuestState.STOPPED);
+        selectTab(workbench.view().debugTabs(), "tab-variables");
+        selectTab(workbench.view().bottomTabs(), "tab-console");
+        Thread.sleep(2500);
+        shot(out, "02-debug-stopped.png");
+
+        selectTab(workbench.view().debugTabs(), "tab-registers");
+        selectTab(workbench.view().bottomTabs(), "tab-qemu-monitor");
+        Thread.sleep(2000);
+        shot(out, "03-registers.png");
+
+        selectTab(workbench.view().debugTabs(), "tab-memory");
+        selectTab(workbench.view().bottomTabs(), "tab-layout");
+        Thread.sleep(2500);
+        shot(out, "04-memory-layout.png");
+
+        fx(() -> {
+            workbench.model().perform(WorkbenchAction.STOP);
+            return null;
+        });
+        await("the guest to stop", () -> !workbench.model().state().get().hasGuest());
+        setApp("app=hello");
+        fx(() -> {
+            workbench.model().perform(WorkbenchAction.RUN);
+            return null;
+        });
+        await("hello to exit", () -> workbench.model().state().get() == GuestState.EXITED);
+        selectTab(workbench.view().bottomTabs(), "tab-trace");
+        selectTab(workbench.view().debugTabs(), "tab-call-stack");
+        Thread.sleep(3000);
+        shot(out, "05-trace.png");
+
+        setApp("app=fault");
+        fx(() -> {
+            workbench.model().perform(WorkbenchAction.RUN);
+            return null;
+        });
+        await("the panic", () -> workbench.model().state().get() == GuestState.PANICKED);
+        Thread.sleep(2500);
+        shot(out, "06-crash.png");
+
+        selectTab(workbench.view().bottomTabs(), "tab-runs");
+        fx(() -> {
+            workbench.applyTheme(stage.getScene(), Theme.LIGHT);
+            return null;
+        });
+        Thread.sleep(2500);
+        shot(out, "07-light-runs.png");
+    }
+
+    private void setApp(String append) throws Exception {
+        fx(() -> {
+            @SuppressWarnings("unchecked")
+            ComboBox<String> box = (ComboBox<String>) workbench.view().lookup("#app-selector");
+            box.setValue(append);
+            return null;
+        });
+    }
+
+    private static int lineOf(Path file, String text) throws IOException {
+        var lines = Files.readAllLines(file);
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                return i + 1;
+            }
+        }
+        throw new IllegalStateException("no line with '" + text + "' in " + file);
+    }
+
+    private void selectTab(TabPane tabs, String id) throws Exception {
+        fx(() -> {
+            for (Tab tab : tabs.getTabs()) {
+                if (id.equals(tab.getId())) {
+                    tabs.getSelectionModel().select(tab);
+                }
+            }
+            return null;
+        });
+    }
+
+    private void shot(Path out, String name) throws Exception {
+        WritableImage image = fx(() -> stage.getScene().snapshot(null));
+        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", out.resolve(name).toFile());
+        System.out.println("porthole screenshots: " + out.resolve(name));
+    }
+
+    private void await(String what, BooleanSupplier condition) throws Exception {
+        long deadline = System.nanoTime() + STEP.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (fx(condition::getAsBoolean)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("timed out waiting for " + what + "; status: " + fx(() -> workbench.model().statusText().get()));
+    }
+
+    private static <T> T fx(Callable<T> action) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(action.call());
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result.get(60, TimeUnit.SECONDS);
+    }
+
+    /** A copy of kernel/ without its build output, so the tour builds it and never edits the real porthole.json. */
+    private static Path copySample() throws IOException {
+        Path sample = SampleWorkspace.folder().orElseThrow(() -> new IllegalStateException(
+                "the sample kernel's workspace (kernel/porthole.json) was not found; run from the Porthole source tree"));
+        Path copy = Files.createTempDirectory("porthole-tour-").resolve("kernel");
+        try (Stream<Path> files = Files.walk(sample)) {
+            for (Path from : files.toList()) {
+                String relative = sample.relativize(from).toString();
+                if (relative.startsWith("build") || relative.startsWith("runs") || relative.startsWith("target") || relative.startsWith("src")) {
+                    continue;
+                }
+                Path to = copy.resolve(relative);
+                if (Files.isDirectory(from)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        return copy;
+    }
+}
