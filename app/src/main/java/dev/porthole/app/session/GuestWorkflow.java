@@ -185,7 +185,6 @@ public final class GuestWorkflow implements AutoCloseable {
         guest = started;
         listener.guestStarted(started);
         started.console().addListener(line -> onConsole(started, line));
-        started.trace().addListener(listener::traceLine);
         started.exit().whenComplete((exit, error) -> onExit(started, exit, error));
         if (!underDebugger) {
             listener.stateChanged(GuestState.RUNNING, false, "running " + describe(spec));
@@ -296,12 +295,13 @@ public final class GuestWorkflow implements AutoCloseable {
         }
     }
 
+    /**
+     * Stop means the guest ends now: QEMU is killed first, and only then the debugger closed, because closing gdb
+     * detaches, and a detach lets the guest run on (it would finish, or crash, on its own before the kill).
+     */
     private void stopNow() {
         DebugSession s = session;
         session = null;
-        if (s != null) {
-            s.close();
-        }
         Guest g = guest;
         if (g != null && g.isAlive()) {
             g.kill();
@@ -310,6 +310,9 @@ public final class GuestWorkflow implements AutoCloseable {
             } catch (Exception e) {
                 listener.problem("QEMU (pid " + g.pid() + ") did not exit after SIGKILL within 5 s: " + rootMessage(e));
             }
+        }
+        if (s != null) {
+            s.close();
         }
     }
 

@@ -23,8 +23,6 @@ public interface WorkflowListener {
 
     void consoleLine(SerialLine line);
 
-    void traceLine(SerialLine line);
-
     void sessionStarted(DebugSession session);
 
     void stopped(DebugEvent.Stopped stop);

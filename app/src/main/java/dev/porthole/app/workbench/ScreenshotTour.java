@@ -101,11 +101,24 @@ public final class ScreenshotTour extends Application {
 
         selectTab(workbench.view().debugTabs(), "tab-registers");
         selectTab(workbench.view().bottomTabs(), "tab-qemu-monitor");
+        Thread.sleep(500);
+        fx(() -> {
+            workbench.view().lookupAll(".button").stream()
+                    .filter(n -> n instanceof javafx.scene.control.Button b && "info registers".equals(b.getText()))
+                    .findFirst().ifPresent(b -> ((javafx.scene.control.Button) b).fire());
+            return null;
+        });
         Thread.sleep(2000);
         shot(out, "03-registers.png");
 
         selectTab(workbench.view().debugTabs(), "tab-memory");
         selectTab(workbench.view().bottomTabs(), "tab-layout");
+        Thread.sleep(500);
+        fx(() -> {
+            ((javafx.scene.control.TextField) workbench.view().lookup("#" + dev.porthole.app.debug.view.MemoryView.ADDRESS_FIELD_ID)).setText("&trace_ring");
+            ((javafx.scene.control.Button) workbench.view().lookup("#" + dev.porthole.app.debug.view.MemoryView.GO_BUTTON_ID)).fire();
+            return null;
+        });
         Thread.sleep(2500);
         shot(out, "04-memory-layout.png");
 
@@ -115,11 +128,13 @@ public final class ScreenshotTour extends Application {
         });
         await("the guest to stop", () -> !workbench.model().state().get().hasGuest());
         setApp("app=hello");
+        int runsBefore = fx(() -> workbench.runsView().runs().size());
         fx(() -> {
             workbench.model().perform(WorkbenchAction.RUN);
             return null;
         });
-        await("hello to exit", () -> workbench.model().state().get() == GuestState.EXITED);
+        // The state was already EXITED (the stopped session): wait for the new run to be listed.
+        await("hello to exit", () -> workbench.model().state().get() == GuestState.EXITED && workbench.runsView().runs().size() > runsBefore);
         selectTab(workbench.view().bottomTabs(), "tab-trace");
         selectTab(workbench.view().debugTabs(), "tab-call-stack");
         Thread.sleep(3000);

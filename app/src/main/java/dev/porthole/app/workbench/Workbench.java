@@ -533,17 +533,6 @@ public final class Workbench implements WorkflowListener {
         consoleModel.append(line.hostNanos(), line.text());
     }
 
-    private Consumer<SerialLine> traceLines = l -> { };
-
-    public void onTraceLine(Consumer<SerialLine> action) {
-        traceLines = action;
-    }
-
-    @Override
-    public void traceLine(SerialLine line) {
-        traceLines.accept(line);
-    }
-
     @Override
     public void sessionStarted(DebugSession session) {
         tasks.onUi(() -> debugPanels.forEach(p -> p.attach(session)));

@@ -61,8 +61,8 @@ final class WorkbenchPanels {
         Tab tab = workbench.addBottomPanel("Trace", Icon.TRACE, trace);
         trace.darkProperty().set(workbench.theme() == dev.porthole.app.theme.Theme.DARK);
         workbench.onThemeChanged(theme -> trace.darkProperty().set(theme == dev.porthole.app.theme.Theme.DARK));
+        // followLive(guest) listens to the guest's trace channel itself.
         workbench.onGuestStarted(trace::followLive);
-        workbench.onTraceLine(line -> trace.appendLiveLine(line.text(), line.hostNanos()));
         workbench.onRunOpened(run -> loadRun(workbench, trace, run));
         workbench.onRunsCompared((older, newer) -> {
             workbench.tasks().run("compare traces", () -> new Object[] {RunTraceLoader.load(older.dir()), RunTraceLoader.load(newer.dir())},

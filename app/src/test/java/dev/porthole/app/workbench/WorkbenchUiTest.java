@@ -157,16 +157,18 @@ class WorkbenchUiTest {
         assertTrue(run.succeeded(), run.toString());
         assertTrue(run.hasTrace(), "the run recorded its boot trace");
         waitFor("the boot stages in the trace view", Duration.ofSeconds(20), () -> {
-            java.util.Set<String> names = traceEventNames();
+            java.util.List<String> names = traceEventNames();
             return names.containsAll(java.util.List.of("boot.serial", "boot.timer", "boot.vm", "app.hello"));
         });
+        java.util.List<String> names = onFx(this::traceEventNames);
+        assertEquals(1, java.util.Collections.frequency(names, "boot.timer"), "each boot stage once in the live trace: " + names);
     }
 
     /** The names of the events the trace timeline holds (call on the FX thread). */
-    private java.util.Set<String> traceEventNames() {
+    private java.util.List<String> traceEventNames() {
         var pane = (dev.porthole.trace.view.TraceWorkbenchPane) workbench.view().lookup("." + dev.porthole.trace.view.TraceWorkbenchPane.STYLE_CLASS);
         var trace = pane == null ? null : pane.getTimeline().getModel().getTrace();
-        java.util.Set<String> names = new java.util.HashSet<>();
+        java.util.List<String> names = new java.util.ArrayList<>();
         for (int e = 0; trace != null && e < trace.eventCount(); e++) {
             names.add(trace.name(e));
         }
