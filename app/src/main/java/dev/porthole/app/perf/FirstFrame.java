@@ -27,7 +27,7 @@ public final class FirstFrame {
             System.out.flush();
             if (mode.equals("exit")) {
                 // Let the pulse finish painting before leaving.
-                javafx.application.Platform.runLater(() -> Runtime.getRuntime().halt(0));
+                javafx.application.Platform.runLater(() -> System.exit(0));
             }
         };
         scene.addPostLayoutPulseListener(once[0]);

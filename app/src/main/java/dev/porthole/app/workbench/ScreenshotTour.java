@@ -34,6 +34,8 @@ public final class ScreenshotTour extends Application {
 
     private Workbench workbench;
     private Stage stage;
+    /** Started once the window is up and the workspace open: the scenario, not the window's creation, is measured. */
+    private volatile FxThreadWatchdog watchdog;
 
     @Override
     public void start(Stage primary) throws IOException {
@@ -48,19 +50,20 @@ public final class ScreenshotTour extends Application {
         stage.setScene(scene);
         stage.getIcons().add(dev.porthole.icons.Icons.logo());
         stage.show();
-        FxThreadWatchdog watchdog = new FxThreadWatchdog(10);
         Thread tour = new Thread(() -> {
             int status = 0;
             try {
                 tour(workspace, out);
-                System.out.printf("porthole screenshots: FX thread blocked at most %.1f ms during the tour (%d probes)%n",
-                        watchdog.maxBlockedMillis(), watchdog.samples());
+                System.out.printf("porthole screenshots: FX thread blocked at most %.1f ms during the scenario after the first frame (%d probes)%n%s",
+                        watchdog.maxBlockedMillis(), watchdog.samples(), watchdog.longestBlockStack());
             } catch (Throwable e) {
                 System.err.println("porthole screenshots: the tour failed: " + e);
                 e.printStackTrace();
                 status = 1;
             } finally {
-                watchdog.close();
+                if (watchdog != null) {
+                    watchdog.close();
+                }
                 int exit = status;
                 Platform.runLater(() -> {
                     workbench.shutdown();
@@ -81,6 +84,7 @@ public final class ScreenshotTour extends Application {
         await("the workspace", () -> workbench.workspace().get() != null);
         setApp("app=compute");
         Thread.sleep(1500);
+        watchdog = new FxThreadWatchdog(10);
         shot(out, "01-workbench.png");
 
         fx(() -> {

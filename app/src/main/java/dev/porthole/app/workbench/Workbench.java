@@ -146,6 +146,9 @@ public final class Workbench implements WorkflowListener {
         layoutTab = view.addBottomPanel("Layout", Icon.LAYOUT, new LayoutView(layoutModel));
         layoutTab.setOnSelectionChanged(e -> {
             if (layoutTab.isSelected()) {
+                if (layoutStale) {
+                    loadLayout();
+                }
                 readRuntimeMap();
             }
         });
@@ -604,12 +607,21 @@ public final class Workbench implements WorkflowListener {
         });
     }
 
-    /** The Layout panel follows the workspace's debug image (the ELF with symbols and DWARF). */
+    /** Set when the image changed while the Layout panel was not shown; it reads the ELF (and runs nm) when next looked at. */
+    private boolean layoutStale = true;
+
+    /** The Layout panel follows the workspace's debug image (the ELF with symbols and DWARF), read only when shown. */
     private void loadLayout() {
         Workspace ws = workspace.get();
-        if (ws != null) {
-            ws.debugImage().filter(Files::isRegularFile).ifPresent(layoutModel::load);
+        if (ws == null) {
+            return;
         }
+        if (!layoutTab.isSelected()) {
+            layoutStale = true;
+            return;
+        }
+        layoutStale = false;
+        ws.debugImage().filter(Files::isRegularFile).ifPresent(layoutModel::load);
     }
 
     /** The guest's page tables beside the ELF sections: read through the debugger, only while stopped and looked at. */

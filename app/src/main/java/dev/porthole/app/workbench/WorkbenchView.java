@@ -123,11 +123,29 @@ public final class WorkbenchView extends BorderPane {
         return tabs;
     }
 
+    /**
+     * Adds a panel whose content joins the scene only when its tab is first shown: a TabPane styles and lays out
+     * every tab's content, and most panels are hidden at start, so this keeps the window's first frame quick. The
+     * panel objects exist from the start and receive their events; only their nodes wait.
+     */
     private static Tab addTab(TabPane pane, String title, Icon icon, Node content) {
-        Tab tab = new Tab(title, content);
+        Tab tab = new Tab(title);
         tab.setGraphic(Icons.node(icon, 14));
         tab.setId("tab-" + title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'));
         pane.getTabs().add(tab);
+        if (tab.isSelected()) {
+            tab.setContent(content);
+        } else {
+            tab.selectedProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends Boolean> obs, Boolean was, Boolean selected) {
+                    if (selected) {
+                        tab.selectedProperty().removeListener(this);
+                        tab.setContent(content);
+                    }
+                }
+            });
+        }
         return tab;
     }
 
