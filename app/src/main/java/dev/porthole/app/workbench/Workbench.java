@@ -11,6 +11,7 @@ import dev.porthole.app.editor.EditorViewModel;
 import dev.porthole.app.editor.ExecutionPoint;
 import dev.porthole.app.editor.SourceBreakpoint;
 import dev.porthole.app.editor.SourceDocument;
+import dev.porthole.app.launch.LaunchOptionsView;
 import dev.porthole.app.runs.RunHistory;
 import dev.porthole.app.runs.RunSummary;
 import dev.porthole.app.runs.RunsView;
@@ -101,6 +102,7 @@ public final class Workbench implements WorkflowListener {
     private final Tab buildTab;
     private final Tab runsTab;
     private final Tab layoutTab;
+    private final LaunchOptionsView launchOptions = new LaunchOptionsView(this::onLaunchOptionsChanged);
     private Theme theme = Theme.DARK;
     private EditorViewModel editorModel;
     private EditorView editorView;
@@ -144,6 +146,7 @@ public final class Workbench implements WorkflowListener {
         runsTab = view.addBottomPanel("Runs", Icon.RUNS, runsView);
         crashTab = view.addBottomPanel("Crash", Icon.CRASH, crashView);
         layoutTab = view.addBottomPanel("Layout", Icon.LAYOUT, new LayoutView(layoutModel));
+        view.addBottomPanel("Launch", Icon.SETTINGS, launchOptions);
         layoutTab.setOnSelectionChanged(e -> {
             if (layoutTab.isSelected()) {
                 if (layoutStale) {
@@ -280,6 +283,7 @@ public final class Workbench implements WorkflowListener {
             model.setAccel(ws.config().launch().accel());
             stage.setTitle("Porthole — " + ws.name());
             appSelector.setValue(ws.config().launch().append());
+            launchOptions.show(ws.config().launch());
             replaceEditor(ws);
             List<SourceBreakpoint> loadedBreakpoints = new ArrayList<>();
             for (WorkspaceConfig.Breakpoint b : ws.config().breakpoints()) {
@@ -359,7 +363,21 @@ public final class Workbench implements WorkflowListener {
     private void onAppendChanged(String append) {
         if (append != null) {
             update(c -> c.withLaunch(c.launch().withAppend(append.trim())));
+            Workspace ws = workspace.get();
+            if (ws != null && !loadingWorkspace) {
+                launchOptions.show(ws.config().launch());
+            }
         }
+    }
+
+    /** An edit in the Launch panel: saved, and the toolbar and status bar follow it. */
+    private void onLaunchOptionsChanged(WorkspaceConfig.Launch launch) {
+        update(c -> c.withLaunch(launch));
+        if (!launch.append().equals(appSelector.getValue())) {
+            appSelector.setValue(launch.append());
+        }
+        model.setMachine(launch.machine());
+        model.setAccel(launch.accel());
     }
 
     // --- window layout and theme ---------------------------------------------------------------
