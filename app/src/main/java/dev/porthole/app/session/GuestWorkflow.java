@@ -423,6 +423,10 @@ public final class GuestWorkflow implements AutoCloseable {
         }
 
         private void onStopped(DebugEvent.Stopped stop) {
+            if (stop.reason().equals("attached")) {
+                // The reset vector, while the workflow places breakpoints and runs on: not a stop to show or to act on.
+                return;
+            }
             boolean atPanic = stop.breakpoint().isPresent() && panicStopIds.contains(stop.breakpoint().getAsInt());
             listener.stopped(stop);
             String where = stop.frame().map(f -> f.function() + f.file().map(file -> " at " + file).orElse("")

@@ -156,6 +156,7 @@ class WorkbenchUiTest {
         RunSummary run = onFx(() -> workbench.runsView().runs().get(0));
         assertTrue(run.succeeded(), run.toString());
         assertTrue(run.hasTrace(), "the run recorded its boot trace");
+        PanelText.of(workbench.view().bottomTabs(), "tab-trace"); // open the Trace panel, as a person would to look
         waitFor("the boot stages in the trace view", Duration.ofSeconds(20), () -> {
             java.util.List<String> names = traceEventNames();
             return names.containsAll(java.util.List.of("boot.serial", "boot.timer", "boot.vm", "app.hello"));
@@ -207,6 +208,22 @@ class WorkbenchUiTest {
 
     @Test
     @Order(3)
+    void aGuestThatPanicsUnderTheDebuggerIsLeftPausedWithTheCrashShown(FxRobot robot) throws Exception {
+        waitForWorkspace();
+        setApp(robot, "app=fault");
+        // No user breakpoints: Debug runs to kmain first, then Continue runs into the fault.
+        robot.push(KeyCode.F5);
+        waitFor("the stop in kmain", BOOT, () -> workbench.model().state().get() == GuestState.STOPPED);
+        robot.push(KeyCode.F5);
+        waitFor("the crash view", BOOT, () -> workbench.view().lookup("#crash-where") != null);
+        assertEquals(GuestState.STOPPED, onFx(() -> workbench.model().state().get()), "paused for inspection, not exited");
+        assertTrue(onFx(() -> workbench.workflow().guest().orElseThrow().isAlive()), "QEMU is still there");
+        String stack = PanelText.of(workbench.view().debugTabs(), "tab-call-stack");
+        assertTrue(stack.contains("fault_touch_bad_pointer"), "the call stack reaches the faulting function: " + stack);
+    }
+
+    @Test
+    @Order(4)
     void aBrokenBuildListsTheProblemAndActivatingItOpensTheFileAtTheLine(FxRobot robot) throws Exception {
         waitForWorkspace();
         Path broken = workspaceCopy.resolve("app_hello.c");
@@ -229,7 +246,7 @@ class WorkbenchUiTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void theConsoleLevelFilterHidesAndShowsLines(FxRobot robot) throws Exception {
         waitForWorkspace();
         onFx(() -> {
