@@ -26,6 +26,15 @@ class MainTest {
     }
 
     @Test
+    void runPrintsAPanicsBacktraceWithFunctionNamesAndSourceLines(@org.junit.jupiter.api.io.TempDir java.nio.file.Path runs) {
+        int status = run("run", "--append", "app=fault", "--runs", runs.toString());
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertEquals(dev.porthole.launcher.cli.RunCommand.STATUS_PANIC, status, err.toString(StandardCharsets.UTF_8));
+        assertTrue(text.matches("(?s).*#0 +0x[0-9a-f]{16} fault_touch_bad_pointer\\+0x[0-9a-f]+ \\(kernel/app_fault\\.c:\\d+\\).*"), text);
+        assertTrue(text.matches("(?s).*#2 +0x[0-9a-f]{16} app_fault\\+0x[0-9a-f]+ .*"), text);
+    }
+
+    @Test
     void anUnknownCommandIsAUsageErrorThatShowsTheCommands() {
         assertEquals(2, run("frobnicate"));
         String text = err.toString(StandardCharsets.UTF_8);

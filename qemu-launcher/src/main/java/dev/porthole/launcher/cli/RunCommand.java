@@ -41,18 +41,42 @@ public final class RunCommand implements CliCommand {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final QemuLauncher launcher;
+    private final java.util.Optional<dev.porthole.launcher.PanicSymbolizer> panicSymbolizer;
 
     public RunCommand() {
         this(new QemuLauncher());
     }
 
     public RunCommand(QemuLauncher launcher) {
+        this(launcher, java.util.Optional.empty());
+    }
+
+    /** @param panicSymbolizer names a panic's backtrace frames (the app wires build-view's symbolizer here) */
+    public RunCommand(QemuLauncher launcher, java.util.Optional<dev.porthole.launcher.PanicSymbolizer> panicSymbolizer) {
         this.launcher = launcher;
+        this.panicSymbolizer = panicSymbolizer;
     }
 
     @Override
     public String name() {
         return "run";
+    }
+
+    /** After a panic: the backtrace again, with names and source lines, when the image has a debug twin. */
+    private void printSymbolizedBacktrace(Guest guest, PrintStream out, PrintStream err) {
+        if (panicSymbolizer.isEmpty() || guest.image().debugImage().isEmpty()) {
+            return;
+        }
+        try {
+            List<String> frames = panicSymbolizer.get().describe(guest.image().debugImage().get(),
+                    guest.console().lines().stream().map(SerialLine::plainText).toList());
+            if (!frames.isEmpty()) {
+                out.println("backtrace, symbolized with " + guest.image().debugImage().get().getFileName() + ":");
+                frames.forEach(frame -> out.println("  " + frame));
+            }
+        } catch (Exception e) {
+            err.println("porthole run: could not symbolize the backtrace: " + e.getMessage());
+        }
     }
 
     @Override
@@ -110,6 +134,9 @@ public final class RunCommand implements CliCommand {
             exit = guest.exit().get();
         }
         out.flush();
+        if (exit.reason() == GuestExit.Reason.PANIC) {
+            printSymbolizedBacktrace(guest, out, err);
+        }
         err.println("porthole run: " + exit.message() + " (" + guest.machine().qemuName() + ", " + guest.accel().qemuName() + ", "
                 + millis(guest.timings().sinceSpawnNanos(HostTimings.Stamp.EXIT)) + " ms); run record " + guest.runDir());
         if (json) {
