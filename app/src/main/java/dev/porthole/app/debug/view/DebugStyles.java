@@ -8,9 +8,9 @@ public final class DebugStyles {
     /** The stylesheet, to add to a scene or a panel. */
     public static final String STYLESHEET = DebugStyles.class.getResource("debug-panels.css").toExternalForm();
 
-    /** Dark defaults for the -ph-* colours, for a scene that carries no Porthole theme. */
+    /** For a scene that carries no Porthole theme (a demo, a test): the workbench's own dark theme, not a copy of it. */
     public static final String FALLBACK_STYLESHEET =
-            DebugStyles.class.getResource("debug-panels-fallback.css").toExternalForm();
+            java.util.Objects.requireNonNull(DebugStyles.class.getResource("/dev/porthole/app/theme/dark.css"), "dark.css").toExternalForm();
     /** Where the workbench's themes live: a scene with one of these needs no fallback colours. */
     static final String THEME_RESOURCE_DIR = "/dev/porthole/app/theme/";
 
