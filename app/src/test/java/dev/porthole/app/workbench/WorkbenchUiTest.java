@@ -271,6 +271,15 @@ class WorkbenchUiTest {
         workbench.console().flush().get(10, TimeUnit.SECONDS);
         waitFor("Info lines shown again", Duration.ofSeconds(10), () -> consoleText().contains("Memory region"));
         assertFalse(onFx(this::consoleText).isEmpty());
+
+        // A gutter breakpoint is kept in porthole.json (written atomically), and removing it removes it there.
+        Path mainC = workspaceCopy.resolve("main.c");
+        Path config = workspaceCopy.resolve("porthole.json");
+        onFx(() -> workbench.editor().viewModel().breakpoints().toggle(mainC, 30, true));
+        waitFor("the breakpoint in porthole.json", Duration.ofSeconds(10),
+                () -> Files.readString(config).matches("(?s).*\"file\" : \"main.c\",\\s*\"line\" : 30,\\s*\"hardware\" : true.*"));
+        onFx(() -> workbench.editor().viewModel().breakpoints().toggle(mainC, 30, true));
+        waitFor("the breakpoint gone from porthole.json", Duration.ofSeconds(10), () -> !Files.readString(config).contains("\"line\" : 30"));
         assertNotNull(workbench.workspace().get());
         Workspace ws = workbench.workspace().get();
         assertEquals(workspaceCopy.toRealPath(), ws.root().toRealPath());
