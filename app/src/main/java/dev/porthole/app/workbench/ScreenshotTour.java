@@ -141,8 +141,17 @@ public final class ScreenshotTour extends Application {
         await("hello to exit", () -> workbench.model().state().get() == GuestState.EXITED && workbench.runsView().runs().size() > runsBefore);
         selectTab(workbench.view().bottomTabs(), "tab-trace");
         selectTab(workbench.view().debugTabs(), "tab-call-stack");
+        // Drag the divider up, as a person would to see the guest's lanes under the host's.
+        fx(() -> {
+            workbench.view().splitPanes().get(WorkbenchView.MAIN_SPLIT).setDividerPositions(0.3);
+            return null;
+        });
         Thread.sleep(3000);
         shot(out, "05-trace.png");
+        fx(() -> {
+            workbench.view().splitPanes().get(WorkbenchView.MAIN_SPLIT).setDividerPositions(0.64);
+            return null;
+        });
 
         setApp("app=fault");
         fx(() -> {
