@@ -36,6 +36,8 @@ public final class ScreenshotTour extends Application {
     private Stage stage;
     /** Started once the window is up and the workspace open: the scenario, not the window's creation, is measured. */
     private volatile FxThreadWatchdog watchdog;
+    private double longestBlockMillis;
+    private String longestBlockStep = "";
 
     @Override
     public void start(Stage primary) throws IOException {
@@ -54,8 +56,8 @@ public final class ScreenshotTour extends Application {
             int status = 0;
             try {
                 tour(workspace, out);
-                System.out.printf("porthole screenshots: FX thread blocked at most %.1f ms during the scenario after the first frame (%d probes)%n%s",
-                        watchdog.maxBlockedMillis(), watchdog.samples(), watchdog.longestBlockStack());
+                System.out.printf("porthole screenshots: FX thread blocked at most %.1f ms during the scenario after the first frame (in the step before %s)%n",
+                        longestBlockMillis, longestBlockStep);
             } catch (Throwable e) {
                 System.err.println("porthole screenshots: the tour failed: " + e);
                 e.printStackTrace();
@@ -202,6 +204,16 @@ public final class ScreenshotTour extends Application {
     }
 
     private void shot(Path out, String name) throws Exception {
+        if (watchdog != null) {
+            // Each step's worst block, then a fresh count: which step (which panel first shown) costs the most.
+            double stepMax = watchdog.maxBlockedMillis();
+            System.out.printf("porthole screenshots: step before %s: FX thread blocked at most %.1f ms%n", name, stepMax);
+            if (stepMax > longestBlockMillis) {
+                longestBlockMillis = stepMax;
+                longestBlockStep = name;
+            }
+            watchdog.reset();
+        }
         // The snapshot renders the window on the FX thread: the tour's own work, not the workbench's, so not counted.
         WritableImage image = watchdog == null ? fx(() -> stage.getScene().snapshot(null))
                 : watchdog.unmeasured(() -> fx(() -> stage.getScene().snapshot(null)));
