@@ -10,6 +10,17 @@ public final class Icons {
     /** Style class on every icon node; the theme's stylesheet sets its colour. */
     public static final String STYLE_CLASS = "ph-icon";
     public static final int DEFAULT_SIZE = 16;
+    /**
+     * Resource folder of the colour palettes, {@code dark.css} and {@code light.css}: the semantic {@code -ph-*}
+     * colours every view reads. The app's themes use them; view tests and demos in other modules can too.
+     */
+    public static final String THEME_DIR = "/dev/porthole/icons/theme/";
+
+    /** A palette's stylesheet URL, for a scene: {@code dark} or {@code light}. */
+    public static String paletteStylesheet(boolean dark) {
+        return Objects.requireNonNull(Icons.class.getResource(THEME_DIR + (dark ? "dark.css" : "light.css")), "palette missing from the icons jar")
+                .toExternalForm();
+    }
 
     private Icons() {
     }

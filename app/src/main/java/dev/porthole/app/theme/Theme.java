@@ -2,16 +2,20 @@ package dev.porthole.app.theme;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import dev.porthole.icons.Icons;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import javafx.application.Application;
 import javafx.scene.Scene;
 
-/** The two themes: AtlantaFX's Primer as the base look, with Porthole's semantic colours on top. */
+/**
+ * The two themes: AtlantaFX's Primer as the base look, with Porthole's semantic colours on top. The colour palettes
+ * live in the icons module ({@link Icons#THEME_DIR}), so every module's views and their tests use the same ones.
+ */
 public enum Theme {
-    DARK("dark.css", new PrimerDark().getUserAgentStylesheet()),
-    LIGHT("light.css", new PrimerLight().getUserAgentStylesheet());
+    DARK(Icons.THEME_DIR + "dark.css", new PrimerDark().getUserAgentStylesheet()),
+    LIGHT(Icons.THEME_DIR + "light.css", new PrimerLight().getUserAgentStylesheet());
 
     private static final String STRUCTURE = "workbench.css";
 

@@ -404,19 +404,34 @@ public final class Workbench implements WorkflowListener {
         });
     }
 
-    /** Remembers split positions and window size in porthole.json (called when the window closes). */
+    /**
+     * Remembers split positions and window size in porthole.json. Called as the window closes, so it writes at once
+     * on this thread: a background save could be cut off by the JVM's exit.
+     */
     public void saveWindowLayout() {
-        update(c -> {
-            WorkspaceConfig.Window w = c.window().withSize(stage.getWidth(), stage.getHeight());
-            for (var entry : view.splitPanes().entrySet()) {
-                List<Double> positions = new ArrayList<>();
-                for (double p : entry.getValue().getDividerPositions()) {
-                    positions.add(Math.round(p * 1000) / 1000.0);
-                }
-                w = w.withDividers(entry.getKey(), positions);
+        Workspace ws = workspace.get();
+        if (ws == null) {
+            return;
+        }
+        Workspace updated = ws.with(windowLayout(ws.config()));
+        workspace.set(updated);
+        try {
+            WorkspaceStore.save(updated);
+        } catch (IOException e) {
+            System.err.println("porthole: could not save the window layout to " + updated.root().resolve(WorkspaceStore.FILE_NAME) + ": " + e.getMessage());
+        }
+    }
+
+    private WorkspaceConfig windowLayout(WorkspaceConfig c) {
+        WorkspaceConfig.Window w = c.window().withSize(stage.getWidth(), stage.getHeight());
+        for (var entry : view.splitPanes().entrySet()) {
+            List<Double> positions = new ArrayList<>();
+            for (double p : entry.getValue().getDividerPositions()) {
+                positions.add(Math.round(p * 1000) / 1000.0);
             }
-            return c.withWindow(w);
-        });
+            w = w.withDividers(entry.getKey(), positions);
+        }
+        return c.withWindow(w);
     }
 
     // --- actions -------------------------------------------------------------------------------
@@ -601,15 +616,8 @@ public final class Workbench implements WorkflowListener {
         tasks.onUi(() -> {
             debugPanels.forEach(DebugPanelHost::detach);
             runsView.refresh();
-            guestExited.accept(exit);
             readBootTime(runDir);
         });
-    }
-
-    private Consumer<GuestExit> guestExited = e -> { };
-
-    public void onGuestExited(Consumer<GuestExit> action) {
-        guestExited = action;
     }
 
     private void readBootTime(Path runDir) {

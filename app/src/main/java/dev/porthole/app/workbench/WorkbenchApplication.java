@@ -34,7 +34,6 @@ public final class WorkbenchApplication extends Application {
         stage.setScene(scene);
         stage.getIcons().add(Icons.logo());
         stage.setTitle("Porthole");
-        stage.setOnCloseRequest(e -> workbench.shutdown());
         stage.show();
         initialFolder(getParameters().getRaw()).ifPresentOrElse(workbench::open,
                 () -> workbench.model().setStatus("Open a folder (Ctrl+O): no workspace was given and the sample kernel's was not found"));

@@ -91,6 +91,11 @@ class WorkspaceOpenUiTest {
         assertTrue(Files.readString(folder.resolve("porthole.json")).contains("\"debugImage\" : \".unikraft/build/helloworld_qemu-x86_64.dbg\""));
         assertEquals(folder.toRealPath(), workbench.workspace().get().root().toRealPath());
         assertEquals("pc", workbench.workspace().get().config().launch().machine(), "Unikraft images boot on pc by default");
+
+        // Closing the window writes its layout into porthole.json at once (a background save could be cut off by exit).
+        WaitForAsyncUtils.asyncFx(() -> workbench.saveWindowLayout()).get();
+        String saved = Files.readString(folder.resolve("porthole.json"));
+        assertTrue(saved.contains("\"dividers\"") && saved.contains("\"main\"") && saved.contains("\"width\" : 1200.0"), saved);
     }
 
     @Test

@@ -83,8 +83,7 @@ public final class ViewFixtures {
 
     /** The app theme's colours, for scenes in tests and demos. */
     public static String themeStylesheet(boolean dark) {
-        return Objects.requireNonNull(ViewFixtures.class.getResource(dark ? "theme-dark.css" : "theme-light.css"))
-                .toExternalForm();
+        return dev.porthole.icons.Icons.paletteStylesheet(dark);
     }
 
     /**

@@ -10,9 +10,9 @@ public final class DebugStyles {
 
     /** For a scene that carries no Porthole theme (a demo, a test): the workbench's own dark theme, not a copy of it. */
     public static final String FALLBACK_STYLESHEET =
-            java.util.Objects.requireNonNull(DebugStyles.class.getResource("/dev/porthole/app/theme/dark.css"), "dark.css").toExternalForm();
+            dev.porthole.icons.Icons.paletteStylesheet(true);
     /** Where the workbench's themes live: a scene with one of these needs no fallback colours. */
-    static final String THEME_RESOURCE_DIR = "/dev/porthole/app/theme/";
+    static final String THEME_RESOURCE_DIR = dev.porthole.icons.Icons.THEME_DIR;
 
     /**
      * Adds the fallback colours to {@code scene} unless it has a Porthole theme. Called by every panel when it is
