@@ -8,6 +8,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Reads and writes {@code porthole.json}.
@@ -88,9 +90,11 @@ public final class WorkspaceStore {
     public static void save(Workspace workspace) throws IOException {
         Path file = workspace.root().resolve(FILE_NAME);
         byte[] bytes = JSON.writeValueAsBytes(workspace.config());
-        Path tmp = Files.createTempFile(workspace.root(), ".porthole.json.", ".tmp");
+        // A plain new file, not Files.createTempFile: porthole.json is shared (often committed), so it gets the
+        // user's umask rather than 0600.
+        Path tmp = workspace.root().resolve(".porthole.json." + ThreadLocalRandom.current().nextLong(1L << 40) + ".tmp");
         try {
-            Files.write(tmp, bytes);
+            Files.write(tmp, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             try {
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

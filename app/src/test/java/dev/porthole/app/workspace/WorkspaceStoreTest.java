@@ -26,6 +26,9 @@ class WorkspaceStoreTest {
         try (var files = Files.list(dir)) {
             assertTrue(files.noneMatch(f -> f.toString().endsWith(".tmp")), "a temporary file was left behind");
         }
+        // porthole.json is often committed and shared: it gets the umask's permissions, not a temp file's 0600.
+        Path plain = Files.createFile(dir.resolve("plain"));
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(dir.resolve("porthole.json")));
         WorkspaceStore.Loaded loaded = WorkspaceStore.load(dir);
         assertFalse(loaded.hasWarning());
         assertEquals(config, loaded.workspace().config());

@@ -13,8 +13,10 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -32,9 +34,12 @@ public final class ChromeTraceWriter {
     public static void write(Trace trace, Path file) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+        // Not Files.createTempFile: its 0600 would carry over to the export, which is meant to be shared;
+        // a plain new file gets the user's umask.
+        Path tmp = dir.resolve("." + file.getFileName() + "." + ThreadLocalRandom.current().nextLong(1L << 40) + ".tmp");
         try {
-            try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16);
+            try (OutputStream raw = new BufferedOutputStream(
+                    Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16);
                  OutputStream out = file.toString().endsWith(".gz") ? new GZIPOutputStream(raw, 1 << 16) : raw) {
                 write(trace, out);
             }

@@ -45,6 +45,12 @@ class ChromeTraceWriterTest {
         ChromeTraceWriter.write(kernel, file);
         Trace back = TraceFiles.load(file);
         assertEquals(kernel.eventCount(), back.eventCount());
+        // An export is for sharing: it gets the permissions of any new file here (the umask), not a temp file's 0600.
+        Path plain = Files.createFile(dir.resolve("plain"));
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(file));
+        try (var files = Files.list(dir)) {
+            assertTrue(files.noneMatch(f -> f.toString().endsWith(".tmp")), "a temporary file was left behind");
+        }
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ChromeTraceWriter.write(kernel, out);
