@@ -14,8 +14,8 @@ import javafx.scene.Scene;
  * live in the icons module ({@link Icons#THEME_DIR}), so every module's views and their tests use the same ones.
  */
 public enum Theme {
-    DARK(Icons.THEME_DIR + "dark.css", new PrimerDark().getUserAgentStylesheet()),
-    LIGHT(Icons.THEME_DIR + "light.css", new PrimerLight().getUserAgentStylesheet());
+    DARK(Icons.THEME_DIR + "dark.css", primer("primer-dark.bss", new PrimerDark().getUserAgentStylesheet())),
+    LIGHT(Icons.THEME_DIR + "light.css", primer("primer-light.bss", new PrimerLight().getUserAgentStylesheet()));
 
     private static final String STRUCTURE = "workbench.css";
 
@@ -51,6 +51,16 @@ public enum Theme {
             scene.getStylesheets().removeAll(theme.stylesheets());
         }
         scene.getStylesheets().addAll(0, stylesheets());
+    }
+
+    /**
+     * AtlantaFX's theme as compiled to binary by the build (see {@code StylesheetCompiler}): parsing its 170 KB of
+     * CSS is the largest single cost of the window's first frame. Falls back to the library's CSS when the build
+     * step did not run (an IDE's own compiler, say).
+     */
+    private static String primer(String binary, String css) {
+        var compiled = Theme.class.getResource(binary);
+        return compiled != null ? compiled.toExternalForm() : css;
     }
 
     private static String url(String resource) {
