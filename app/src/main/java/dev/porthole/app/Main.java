@@ -36,7 +36,7 @@ public final class Main {
             out.print(help());
             return 0;
         }
-        CliCommand command = commands().get(name);
+        CliCommand command = Commands.named(name).orElse(null);
         if (command == null) {
             err.println("porthole: unknown command '" + name + "'");
             err.print(help());

@@ -3,6 +3,7 @@ package dev.porthole.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.porthole.launcher.cli.CliCommand;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +24,14 @@ class MainTest {
         for (String name : Main.commands().keySet()) {
             assertTrue(out.toString(StandardCharsets.UTF_8).contains(name), name + " missing from help");
         }
+    }
+
+    @Test
+    void eachCommandIsFiledUnderItsOwnName() {
+        for (CliCommand command : Commands.all()) {
+            assertEquals(command.name(), Commands.named(command.name()).orElseThrow().name());
+        }
+        assertEquals(Commands.all().size(), Main.commands().size(), "two commands share a name");
     }
 
     @Test
