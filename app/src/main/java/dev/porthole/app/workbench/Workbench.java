@@ -66,6 +66,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.fxmisc.richtext.CodeArea;
 
@@ -87,9 +88,10 @@ public final class Workbench implements WorkflowListener {
     private final GuestWorkflow workflow;
     private final BreakpointModel breakpoints = new BreakpointModel();
     private final ConsoleViewModel consoleModel = new ConsoleViewModel();
-    private final ConsoleView consoleView = new ConsoleView(consoleModel);
-    private final CrashView crashView;
-    private final RunsView runsView;
+    // Made by completePanels(), after the window's first frame (see WorkbenchApplication).
+    private ConsoleView consoleView;
+    private CrashView crashView;
+    private RunsView runsView;
     private final BuildLogViewModel buildLogModel = new BuildLogViewModel(ViewThreads.fx());
     private final ProblemsViewModel problemsModel = new ProblemsViewModel((file, line, column) -> openSource(file, Math.max(1, line)));
     private final LayoutViewModel layoutModel = new LayoutViewModel(ViewThreads.fx());
@@ -126,8 +128,6 @@ public final class Workbench implements WorkflowListener {
         this.recent = recent;
         this.workflow = new GuestWorkflow(new QemuLauncher(), new BuildLogImageBuilder(buildLogModel, tasks), workspace::get, this);
         problemsModel.follow(buildLogModel.diagnostics());
-        this.crashView = new CrashView(this::openSource);
-        this.runsView = new RunsView(tasks, this::openRun, this::compareRuns);
 
         appSelector.getItems().setAll(SAMPLE_APPS);
         appSelector.setEditable(true);
@@ -136,16 +136,16 @@ public final class Workbench implements WorkflowListener {
         appSelector.setTooltip(new Tooltip("The guest's command line (-append)"));
         appSelector.valueProperty().addListener((obs, old, now) -> onAppendChanged(now));
 
+        // The editor comes with a workspace (replaceEditor); until then its place says how to get one.
         editorModel = new EditorViewModel(Path.of("").toAbsolutePath(), editorExecutor(), breakpoints);
-        editorView = new EditorView(editorModel);
-        view = new WorkbenchView(model, editorView, appSelector);
+        view = new WorkbenchView(model, editorPlaceholder(), appSelector);
 
-        consoleTab = view.addBottomPanel("Console", Icon.CONSOLE, consoleView);
-        problemsTab = view.addBottomPanel("Problems", Icon.PROBLEMS, new ProblemsView(problemsModel));
-        buildTab = view.addBottomPanel("Build", Icon.BUILD, new BuildLogView(buildLogModel));
-        runsTab = view.addBottomPanel("Runs", Icon.RUNS, runsView);
-        crashTab = view.addBottomPanel("Crash", Icon.CRASH, crashView);
-        layoutTab = view.addBottomPanel("Layout", Icon.LAYOUT, new LayoutView(layoutModel));
+        consoleTab = view.reserveBottomPanel("Console", Icon.CONSOLE);
+        problemsTab = view.reserveBottomPanel("Problems", Icon.PROBLEMS);
+        buildTab = view.reserveBottomPanel("Build", Icon.BUILD);
+        runsTab = view.reserveBottomPanel("Runs", Icon.RUNS);
+        crashTab = view.reserveBottomPanel("Crash", Icon.CRASH);
+        layoutTab = view.reserveBottomPanel("Layout", Icon.LAYOUT);
         view.addBottomPanel("Launch", Icon.SETTINGS, launchOptions);
         layoutTab.setOnSelectionChanged(e -> {
             if (layoutTab.isSelected()) {
@@ -159,6 +159,35 @@ public final class Workbench implements WorkflowListener {
         model.setHandler(this::perform);
         model.setExitHandler(stage::close);
         breakpoints.addListener(new BreakpointSync());
+    }
+
+    /**
+     * Makes the panels' contents: the console, the build, problems, runs, crash and layout views. The window shows
+     * its frame first (every tab, the toolbar, the status bar) and calls this right after the first frame, which
+     * is then not held up by RichTextFX's first start; tests call it at once, through
+     * {@link WorkbenchApplication#assemble}. Runs once.
+     */
+    public void completePanels() {
+        if (consoleView != null) {
+            return;
+        }
+        consoleView = new ConsoleView(consoleModel);
+        view.fillPanel(consoleTab, consoleView);
+        crashView = new CrashView(this::openSource);
+        runsView = new RunsView(tasks, this::openRun, this::compareRuns);
+        view.fillPanel(problemsTab, new ProblemsView(problemsModel));
+        view.fillPanel(buildTab, new BuildLogView(buildLogModel));
+        view.fillPanel(runsTab, runsView);
+        view.fillPanel(crashTab, crashView);
+        view.fillPanel(layoutTab, new LayoutView(layoutModel));
+    }
+
+    private static Node editorPlaceholder() {
+        Label hint = new Label("Open a folder (Ctrl+O) to edit its sources");
+        hint.getStyleClass().add("ph-editor-placeholder");
+        StackPane pane = new StackPane(hint);
+        pane.getStyleClass().add("ph-editor-placeholder-pane");
+        return pane;
     }
 
     public WorkbenchView view() {
@@ -274,6 +303,7 @@ public final class Workbench implements WorkflowListener {
     }
 
     private void show(WorkspaceStore.Loaded loaded) {
+        completePanels(); // already done, unless a workspace opens before the window's first frame
         Workspace ws = loaded.workspace();
         loadingWorkspace = true;
         try {
@@ -457,6 +487,9 @@ public final class Workbench implements WorkflowListener {
     }
 
     private void saveEditors() {
+        if (editorView == null) {
+            return;
+        }
         for (SourceDocument document : List.copyOf(editorModel.documents())) {
             if (document.isDirty()) {
                 editorView.codeArea(document.path()).ifPresent(area -> editorModel.save(document, area.getText(), () -> { }));
@@ -466,7 +499,7 @@ public final class Workbench implements WorkflowListener {
 
     private void runToCursor() {
         SourceDocument document = editorModel.selectedProperty().get();
-        Optional<CodeArea> area = document == null ? Optional.empty() : editorView.codeArea(document.path());
+        Optional<CodeArea> area = document == null || editorView == null ? Optional.empty() : editorView.codeArea(document.path());
         if (area.isEmpty()) {
             problem("place the cursor on a source line to run to it");
             return;
@@ -476,6 +509,10 @@ public final class Workbench implements WorkflowListener {
 
     /** Opens a file in the editor with the caret on {@code line} (1-based), scrolled into view once the file has loaded. */
     public void openSource(Path file, int line) {
+        if (editorView == null) {
+            problem("open a workspace first: the editor shows the sources of an open folder");
+            return;
+        }
         editorView.showLine(file, line);
     }
 
@@ -590,7 +627,9 @@ public final class Workbench implements WorkflowListener {
                 .or(() -> frame.file().map(f -> workspace.get().resolvePath(f)).filter(Files::isRegularFile));
         if (file.isPresent() && frame.line().isPresent()) {
             editorModel.setExecutionPoint(new ExecutionPoint(file.get(), frame.line().getAsInt()));
-            editorView.showExecutionPoint(file.get(), frame.line().getAsInt());
+            if (editorView != null) {
+                editorView.showExecutionPoint(file.get(), frame.line().getAsInt());
+            }
         }
     }
 

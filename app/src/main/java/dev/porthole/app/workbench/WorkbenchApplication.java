@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
@@ -24,26 +25,57 @@ public final class WorkbenchApplication extends Application {
 
     private Workbench workbench;
 
+    /**
+     * Shows the window in stages, so it appears quickly: first its frame (menus, toolbar, every panel's tab,
+     * status bar), then, after that first frame, the panels' contents, then the workspace. RichTextFX, the
+     * debugger panels and the timeline are the bulk of the classes and styling a cold start pays for; each stage
+     * is its own turn of the FX thread, so no single one holds it long.
+     */
     @Override
     public void start(Stage stage) {
-        workbench = assemble(stage);
+        workbench = assembleFrame(stage);
         Scene scene = new Scene(workbench.view(), DEFAULT_WIDTH, DEFAULT_HEIGHT);
         Theme.DARK.apply(scene);
         installShortcuts(scene, workbench);
-        FirstFrame.watch(scene);
+        FirstFrame.watch(scene, workbench.workspace());
         stage.setScene(scene);
         stage.getIcons().add(Icons.logo());
         stage.setTitle("Porthole");
+        afterNextFrame(scene, () -> {
+            workbench.completePanels();
+            Platform.runLater(() -> {
+                WorkbenchPanels.install(workbench);
+                FirstFrame.panelsFilled(scene);
+                Platform.runLater(() -> initialFolder(getParameters().getRaw()).ifPresentOrElse(workbench::open,
+                        () -> workbench.model().setStatus("Open a folder (Ctrl+O): no workspace was given and the sample kernel's was not found")));
+            });
+        });
         stage.show();
-        initialFolder(getParameters().getRaw()).ifPresentOrElse(workbench::open,
-                () -> workbench.model().setStatus("Open a folder (Ctrl+O): no workspace was given and the sample kernel's was not found"));
     }
 
-    /** The whole workbench, wired: used by the application and by the UI tests, which show it in their own stage. */
+    /** The whole workbench, wired: used by the UI tests, which show it in their own stage. */
     public static Workbench assemble(Stage stage) {
-        Workbench workbench = new Workbench(stage, new FxTaskRunner(), new FxDialogService(stage), RecentWorkspaces.userDefault());
+        Workbench workbench = assembleFrame(stage);
+        workbench.completePanels();
         WorkbenchPanels.install(workbench);
         return workbench;
+    }
+
+    /** The window's frame with every panel's tab in place, their contents not made yet. */
+    static Workbench assembleFrame(Stage stage) {
+        Workbench workbench = new Workbench(stage, new FxTaskRunner(), new FxDialogService(stage), RecentWorkspaces.userDefault());
+        WorkbenchPanels.reserveTabs(workbench);
+        return workbench;
+    }
+
+    /** Runs {@code action} on the FX thread once the next frame has been laid out and handed to the renderer. */
+    private static void afterNextFrame(Scene scene, Runnable action) {
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            Platform.runLater(action);
+        };
+        scene.addPostLayoutPulseListener(once[0]);
     }
 
     static void installShortcuts(Scene scene, Workbench workbench) {

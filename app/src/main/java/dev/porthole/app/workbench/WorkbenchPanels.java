@@ -17,6 +17,19 @@ final class WorkbenchPanels {
     private WorkbenchPanels() {
     }
 
+    /** Their tabs, in order, for the window's first frame; {@link #install} fills them (after that frame). */
+    static void reserveTabs(Workbench workbench) {
+        workbench.view().reserveDebugPanel("Call Stack", Icon.CALL_STACK);
+        workbench.view().reserveDebugPanel("Variables", Icon.VARIABLES);
+        workbench.view().reserveDebugPanel("Watch", Icon.WATCH);
+        workbench.view().reserveDebugPanel("Registers", Icon.REGISTERS);
+        workbench.view().reserveDebugPanel("Memory", Icon.MEMORY);
+        workbench.view().reserveDebugPanel("Disassembly", Icon.DISASSEMBLY);
+        workbench.view().reserveDebugPanel("Breakpoints", Icon.BREAKPOINT);
+        workbench.view().reserveBottomPanel("QEMU Monitor", Icon.MONITOR);
+        workbench.view().reserveBottomPanel("Trace", Icon.TRACE);
+    }
+
     static void install(Workbench workbench) {
         installDebugPanels(workbench);
         installTrace(workbench);

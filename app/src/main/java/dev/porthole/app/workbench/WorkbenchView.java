@@ -46,6 +46,7 @@ public final class WorkbenchView extends BorderPane {
     private final SplitPane mainSplit = new SplitPane();
     private final Menu recentMenu = new Menu("Open Recent");
     private final VBox top = new VBox();
+    private final Map<String, Tab> tabsByTitle = new java.util.HashMap<>();
 
     public WorkbenchView(WorkbenchViewModel model, Node editor, Node appSelector) {
         this.model = model;
@@ -73,12 +74,34 @@ public final class WorkbenchView extends BorderPane {
         }
     }
 
+    /**
+     * Puts a panel's tab in place before the panel exists: the window's first frame shows every tab, and the
+     * contents follow a moment later (see {@code WorkbenchApplication}). A later add with the same title fills it.
+     */
+    public Tab reserveDebugPanel(String title, Icon icon) {
+        return tab(debugTabs, title, icon);
+    }
+
+    /** As {@link #reserveDebugPanel}, for the bottom area. */
+    public Tab reserveBottomPanel(String title, Icon icon) {
+        return tab(bottomTabs, title, icon);
+    }
+
     public Tab addDebugPanel(String title, Icon icon, Node content) {
-        return addTab(debugTabs, title, icon, content);
+        Tab tab = tab(debugTabs, title, icon);
+        fill(tab, content);
+        return tab;
     }
 
     public Tab addBottomPanel(String title, Icon icon, Node content) {
-        return addTab(bottomTabs, title, icon, content);
+        Tab tab = tab(bottomTabs, title, icon);
+        fill(tab, content);
+        return tab;
+    }
+
+    /** Puts {@code content} into the reserved tab {@code tab} (it joins the scene when the tab is first shown). */
+    public void fillPanel(Tab tab, Node content) {
+        fill(tab, content);
     }
 
     public void selectBottomPanel(Tab tab) {
@@ -123,16 +146,26 @@ public final class WorkbenchView extends BorderPane {
         return tabs;
     }
 
-    /**
-     * Adds a panel whose content joins the scene only when its tab is first shown: a TabPane styles and lays out
-     * every tab's content, and most panels are hidden at start, so this keeps the window's first frame quick. The
-     * panel objects exist from the start and receive their events; only their nodes wait.
-     */
-    private static Tab addTab(TabPane pane, String title, Icon icon, Node content) {
+    /** The tab titled {@code title} in {@code pane}, made (at the end) when there is none yet. */
+    private Tab tab(TabPane pane, String title, Icon icon) {
+        Tab existing = tabsByTitle.get(title);
+        if (existing != null) {
+            return existing;
+        }
         Tab tab = new Tab(title);
         tab.setGraphic(Icons.node(icon, 14));
         tab.setId("tab-" + title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'));
         pane.getTabs().add(tab);
+        tabsByTitle.put(title, tab);
+        return tab;
+    }
+
+    /**
+     * Gives a tab its content, which joins the scene only when the tab is shown: a TabPane styles and lays out
+     * every tab's content, and most panels are hidden at start, so this keeps the window's first frames quick. The
+     * panel objects exist and receive their events; only their nodes wait.
+     */
+    private static void fill(Tab tab, Node content) {
         if (tab.isSelected()) {
             tab.setContent(content);
         } else {
@@ -146,7 +179,6 @@ public final class WorkbenchView extends BorderPane {
                 }
             });
         }
-        return tab;
     }
 
     private MenuBar menuBar() {
