@@ -76,7 +76,7 @@ public final class EditorView extends SplitPane {
             }
         });
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> {
-            viewModel.selectedProperty().set(tab == null ? null : ((SourceEditorPane) tab.getContent()).document());
+            viewModel.selectedProperty().set(tab == null ? null : paneOf(tab).document());
             updateStatus();
         });
         viewModel.selectedProperty().addListener((obs, old, document) -> selectTab(document));
@@ -107,7 +107,7 @@ public final class EditorView extends SplitPane {
         SourceDocument document = viewModel.open(file);
         Tab tab = tabsByDocument.get(document);
         if (tab != null) {
-            ((SourceEditorPane) tab.getContent()).revealLine(line);
+            paneOf(tab).revealLine(line);
         }
     }
 
@@ -118,22 +118,26 @@ public final class EditorView extends SplitPane {
 
     /** The code area showing a file, if it is open: for the app's own actions (run to line, copy location). */
     public Optional<CodeArea> codeArea(Path file) {
-        return viewModel.document(file).map(tabsByDocument::get).map(tab -> ((SourceEditorPane) tab.getContent()).codeArea());
+        return viewModel.document(file).map(tabsByDocument::get).map(tab -> paneOf(tab).codeArea());
     }
 
     /** Whether the stopped-line band is on this line of this file right now. */
     public boolean isMarkedCurrent(Path file, int line) {
         return viewModel.document(file).map(tabsByDocument::get)
-                .map(tab -> ((SourceEditorPane) tab.getContent()).isMarkedCurrent(line)).orElse(false);
+                .map(tab -> paneOf(tab).isMarkedCurrent(line)).orElse(false);
     }
 
     private Optional<SourceEditorPane> selectedPane() {
-        return Optional.ofNullable(tabs.getSelectionModel().getSelectedItem()).map(t -> (SourceEditorPane) t.getContent());
+        return Optional.ofNullable(tabs.getSelectionModel().getSelectedItem()).map(EditorView::paneOf);
     }
 
     private void addTab(SourceDocument document) {
         SourceEditorPane pane = new SourceEditorPane(document, viewModel);
-        Tab tab = new Tab(document.fileName(), pane);
+        Tab tab = new Tab(document.fileName());
+        tab.setUserData(pane);
+        // Only the shown file's editor is in the scene: a hidden one would still be styled and laid out on every
+        // theme change, and a debugging session opens many files (see WorkbenchView's panels, which do the same).
+        tab.selectedProperty().addListener((obs, was, selected) -> tab.setContent(selected ? pane : null));
         tab.setGraphic(Icons.node(document.language().isSource() ? Icon.EDITOR : Icon.FILE, 14));
         tab.setTooltip(new Tooltip(document.path().toString()));
         tab.textProperty().bind(Bindings.when(document.dirtyProperty())
@@ -154,6 +158,10 @@ public final class EditorView extends SplitPane {
         tabs.getTabs().add(tab);
     }
 
+    private static SourceEditorPane paneOf(Tab tab) {
+        return (SourceEditorPane) tab.getUserData();
+    }
+
     private void removeTab(SourceDocument document) {
         Tab tab = tabsByDocument.remove(document);
         if (tab != null) {
@@ -167,7 +175,7 @@ public final class EditorView extends SplitPane {
             tabs.getSelectionModel().select(tab);
         }
         if (tab != null) {
-            ((SourceEditorPane) tab.getContent()).codeArea().requestFocus();
+            paneOf(tab).codeArea().requestFocus();
         }
     }
 
