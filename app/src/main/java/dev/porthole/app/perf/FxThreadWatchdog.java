@@ -44,19 +44,28 @@ public final class FxThreadWatchdog implements AutoCloseable {
                     done.notifyAll();
                 }
             });
+            java.util.Map<String, Integer> where = new java.util.LinkedHashMap<>();
             synchronized (done) {
                 // Wait for this probe before posting the next, so a long block counts once, at its full length.
                 long deadline = System.currentTimeMillis() + 60_000;
                 while (!ran[0] && running && System.currentTimeMillis() < deadline) {
                     try {
-                        done.wait(50);
+                        done.wait(10);
                     } catch (InterruptedException e) {
                         return;
                     }
-                    if (!pausedWhenPosted && !paused) {
-                        sampleBlockedStack(System.nanoTime() - posted);
+                    if (!ran[0] && !pausedWhenPosted && !paused && System.nanoTime() - posted > 20_000_000L) {
+                        where.merge(topOfStack(), 1, Integer::sum);
                     }
                 }
+            }
+            long waited = System.nanoTime() - posted;
+            if (!pausedWhenPosted && !paused && waited >= 60_000_000L && waited > longestSampled) {
+                // Where the FX thread was, sampled every 10 ms while the probe waited: the culprit names itself.
+                longestSampled = waited;
+                StringBuilder trace = new StringBuilder("FX thread blocked " + waited / 1_000_000 + " ms; where it was (samples every 10 ms):\n");
+                where.forEach((stack, n) -> trace.append("  ").append(n).append(" x\n").append(stack));
+                longestBlockStack = trace.toString();
             }
             try {
                 Thread.sleep(periodNanos / 1_000_000L);
@@ -66,22 +75,20 @@ public final class FxThreadWatchdog implements AutoCloseable {
         }
     }
 
-    /** While a probe waits, remember where the FX thread is, for the longest wait seen: the culprit names itself. */
-    private void sampleBlockedStack(long waitingNanos) {
+    private String topOfStack() {
         Thread fx = fxThread;
-        if (fx == null || waitingNanos < 100_000_000L || waitingNanos <= longestSampled) {
-            return;
+        if (fx == null) {
+            return "    (FX thread not seen yet)\n";
         }
-        longestSampled = waitingNanos;
-        StringBuilder trace = new StringBuilder("FX thread after " + waitingNanos / 1_000_000 + " ms blocked:\n");
+        StringBuilder trace = new StringBuilder();
         StackTraceElement[] stack = fx.getStackTrace();
-        for (int i = 0; i < Math.min(25, stack.length); i++) {
+        for (int i = 0; i < Math.min(80, stack.length); i++) {
             trace.append("    at ").append(stack[i]).append('\n');
         }
-        longestBlockStack = trace.toString();
+        return trace.toString();
     }
 
-    /** Where the FX thread was during the longest block (sampled every 50 ms past 100 ms), or empty. */
+    /** Where the FX thread was during the longest block of 60 ms or more (sampled every 10 ms), or empty. */
     public String longestBlockStack() {
         return longestBlockStack;
     }
@@ -112,6 +119,8 @@ public final class FxThreadWatchdog implements AutoCloseable {
     public void reset() {
         maxLatencyNanos.set(0);
         samples.set(0);
+        longestSampled = 0;
+        longestBlockStack = "";
     }
 
     @Override

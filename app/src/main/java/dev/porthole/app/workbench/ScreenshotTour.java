@@ -208,6 +208,9 @@ public final class ScreenshotTour extends Application {
             // Each step's worst block, then a fresh count: which step (which panel first shown) costs the most.
             double stepMax = watchdog.maxBlockedMillis();
             System.out.printf("porthole screenshots: step before %s: FX thread blocked at most %.1f ms%n", name, stepMax);
+            if (Boolean.getBoolean("porthole.watchdog.stacks") && !watchdog.longestBlockStack().isEmpty()) {
+                System.out.print(watchdog.longestBlockStack());
+            }
             if (stepMax > longestBlockMillis) {
                 longestBlockMillis = stepMax;
                 longestBlockStep = name;
