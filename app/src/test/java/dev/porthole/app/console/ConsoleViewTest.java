@@ -145,8 +145,15 @@ class ConsoleViewTest {
         assertEquals(2, screenText().split("\n").length, "a bad regex keeps the last good filter");
     }
 
+    /** The check box of {@code library} in the filter's popup, once the popup has laid its cells out. */
     private static Node libraryCell(FxRobot robot, String library) {
-        return robot.lookup(node -> node instanceof ListCell<?> cell && library.equals(cell.getText()) && cell.isVisible()).query();
+        java.util.function.Predicate<Node> isCell = node -> node instanceof ListCell<?> cell && library.equals(cell.getText()) && cell.isVisible();
+        try {
+            org.testfx.util.WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> robot.lookup(isCell).tryQuery().isPresent());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the library filter's popup never showed " + library, e);
+        }
+        return robot.lookup(isCell).query();
     }
 
     @Test
