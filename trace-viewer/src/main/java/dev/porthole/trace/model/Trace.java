@@ -87,6 +87,25 @@ public final class Trace {
         return lo;
     }
 
+    /**
+     * The last event of {@code track} that starts at or before {@code time}, or -1 when none does: for a counter,
+     * the sample in force at that time. A track's events are sorted by start.
+     */
+    public int lastEventStartingBy(int track, long time) {
+        Track t = tracks.get(track);
+        int lo = t.firstEvent();
+        int hi = t.endEvent();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (start[mid] <= time) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo == t.firstEvent() ? -1 : lo - 1;
+    }
+
     public long start(int e) {
         return start[e];
     }

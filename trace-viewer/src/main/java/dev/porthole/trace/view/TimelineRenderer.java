@@ -383,18 +383,8 @@ public final class TimelineRenderer {
 
     /** The counter's value at {@code time}: its last sample at or before it, or NaN before the first. */
     private static double valueBefore(Trace trace, int track, long time) {
-        Track t = trace.track(track);
-        int lo = t.firstEvent();
-        int hi = t.endEvent();
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (trace.start(mid) <= time) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo == t.firstEvent() ? Double.NaN : trace.counterValue(lo - 1);
+        int sample = trace.lastEventStartingBy(track, time);
+        return sample < 0 ? Double.NaN : trace.counterValue(sample);
     }
 
     private void drawMatchOutlines(TimelineSurface g, TimelineViewModel m, TimelinePalette p, Trace trace,

@@ -362,25 +362,9 @@ public final class TimelineView extends BorderPane {
         long time = renderer.timeAt(x, model, width);
         long slack = Math.round(renderer.nsPerPixel(model, width) * (TimelineRenderer.INSTANT_HALF + 1));
         if (hit.lane().isCounter()) {
-            return counterSampleAt(trace, hit.lane().track(), time);
+            return trace.lastEventStartingBy(hit.lane().track(), time);
         }
         return trace.lod().eventAt(hit.lane().track(), hit.depth(), time, slack);
-    }
-
-    /** The counter sample in force at {@code time}: the last one at or before it, or -1. */
-    private static int counterSampleAt(Trace trace, int track, long time) {
-        var t = trace.track(track);
-        int lo = t.firstEvent();
-        int hi = t.endEvent();
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (trace.start(mid) <= time) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo == t.firstEvent() ? -1 : lo - 1;
     }
 
     /** The group whose header row is at lanes-area {@code y}, or null. */
