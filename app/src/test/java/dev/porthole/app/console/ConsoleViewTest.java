@@ -145,15 +145,21 @@ class ConsoleViewTest {
         assertEquals(2, screenText().split("\n").length, "a bad regex keeps the last good filter");
     }
 
-    /** The check box of {@code library} in the filter's popup, once the popup has laid its cells out. */
+    /**
+     * The check box of {@code library} in the filter's popup, once the popup has laid its cells out. On a loaded
+     * machine the click that opens the popup is sometimes taken before the control is ready; then it clicks again.
+     */
     private static Node libraryCell(FxRobot robot, String library) {
         java.util.function.Predicate<Node> isCell = node -> node instanceof ListCell<?> cell && library.equals(cell.getText()) && cell.isVisible();
-        try {
-            org.testfx.util.WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> robot.lookup(isCell).tryQuery().isPresent());
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("the library filter's popup never showed " + library, e);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                org.testfx.util.WaitForAsyncUtils.waitFor(3, java.util.concurrent.TimeUnit.SECONDS, () -> robot.lookup(isCell).tryQuery().isPresent());
+                return robot.lookup(isCell).query();
+            } catch (java.util.concurrent.TimeoutException e) {
+                robot.clickOn("#" + ConsoleView.ID_LIBRARY_FILTER);
+            }
         }
-        return robot.lookup(isCell).query();
+        throw new AssertionError("the library filter's popup never showed " + library);
     }
 
     @Test
