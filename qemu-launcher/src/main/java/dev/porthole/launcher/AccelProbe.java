@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -170,10 +169,7 @@ public final class AccelProbe {
 
     private void writeCache(JsonNode cache) {
         try {
-            Files.createDirectories(cacheFile.getParent());
-            Path temp = Files.createTempFile(cacheFile.getParent(), ".accel", ".tmp");
-            JSON.writerWithDefaultPrettyPrinter().writeValue(temp.toFile(), cache);
-            Files.move(temp, cacheFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            AtomicFiles.write(cacheFile, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(cache));
         } catch (IOException e) {
             System.err.println("porthole: could not cache the accelerator verdict in " + cacheFile + ": " + e.getMessage());
         }

@@ -3,20 +3,16 @@ package dev.porthole.trace.io;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.porthole.launcher.AtomicFiles;
 import dev.porthole.trace.model.Trace;
 import dev.porthole.trace.model.Track;
 import dev.porthole.trace.model.TrackKind;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -30,23 +26,17 @@ public final class ChromeTraceWriter {
     private ChromeTraceWriter() {
     }
 
-    /** Writes to {@code file} atomically (temp file + rename); gzip-compressed when the name ends in .gz. */
+    /** Writes to {@code file} atomically (see {@link AtomicFiles}); gzip-compressed when the name ends in .gz. */
     public static void write(Trace trace, Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        // Not Files.createTempFile: its 0600 would carry over to the export, which is meant to be shared;
-        // a plain new file gets the user's umask.
-        Path tmp = dir.resolve("." + file.getFileName() + "." + ThreadLocalRandom.current().nextLong(1L << 40) + ".tmp");
-        try {
-            try (OutputStream raw = new BufferedOutputStream(
-                    Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16);
-                 OutputStream out = file.toString().endsWith(".gz") ? new GZIPOutputStream(raw, 1 << 16) : raw) {
-                write(trace, out);
+        AtomicFiles.write(file, raw -> {
+            if (file.toString().endsWith(".gz")) {
+                try (GZIPOutputStream gz = new GZIPOutputStream(raw, 1 << 16)) {
+                    write(trace, gz);
+                }
+            } else {
+                write(trace, raw);
             }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 
     public static void write(Trace trace, OutputStream out) throws IOException {
