@@ -74,6 +74,12 @@ import java.util.concurrent.TimeoutException;
  * </ul>
  */
 public final class GdbDebugSession implements DebugSession {
+    /**
+     * A net under the whole attach. Longer than its steps' own limits together (loading symbols 60 s, as a large
+     * Unikraft image needs; reaching the target 10 s), so that a slow step fails with its own, more precise message.
+     */
+    private static final long CONNECT_TIMEOUT_SECONDS = 90;
+
 
     private final GdbOptions options;
     private final ScheduledExecutorService sessionThread;
@@ -130,7 +136,7 @@ public final class GdbDebugSession implements DebugSession {
         GdbDebugSession session = new GdbDebugSession(options, gdb);
         session.listeners.addAll(initialListeners);
         try {
-            session.connect().get(30, TimeUnit.SECONDS);
+            session.connect().get(CONNECT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             return session;
         } catch (ExecutionException e) {
             session.close();
@@ -139,7 +145,7 @@ public final class GdbDebugSession implements DebugSession {
                     + ": " + cause.getMessage(), cause);
         } catch (TimeoutException e) {
             session.close();
-            throw new DebugException("gdb did not attach to " + options.target() + " within 30 s; is QEMU running with -gdb "
+            throw new DebugException("gdb did not attach to " + options.target() + " within " + CONNECT_TIMEOUT_SECONDS + " s; is QEMU running with -gdb "
                     + "on that socket and no other debugger attached?", e);
         } catch (InterruptedException e) {
             session.close();

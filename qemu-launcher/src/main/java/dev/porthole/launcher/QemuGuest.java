@@ -156,7 +156,7 @@ final class QemuGuest implements Guest {
 
     private LaunchException fail(String message, Exception cause) {
         GuestExit failed = new GuestExit(GuestExit.Reason.QEMU_ERROR, -1, message, -1);
-        writeExit(failed);
+        writeExit(failed, readStderr());
         qmp.markClosed(message);
         pipes.forEach(GuestPipe::releaseIfUnopened); // readers already waiting on the pipes read end-of-file and close their logs
         cleanUpSockets();
@@ -268,7 +268,7 @@ final class QemuGuest implements Guest {
                     monitorCameUp, spec.timeout().toMillis() / 1000.0);
             cleanUpSockets(); // before the exit is announced: a finished run folder holds the record only
             writeTimings();
-            writeExit(decoded);
+            writeExit(decoded, stderr);
             exit.complete(decoded);
         } catch (Throwable t) {
             cleanUpSockets();
@@ -302,7 +302,7 @@ final class QemuGuest implements Guest {
         }
     }
 
-    private void writeExit(GuestExit decoded) {
+    private void writeExit(GuestExit decoded, String stderr) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("reason", decoded.reason().jsonName());
         json.put("code", decoded.code());
@@ -312,7 +312,7 @@ final class QemuGuest implements Guest {
         json.put("console_bytes", console.byteCount());
         json.put("console_lines", console.lineCount());
         json.put("trace_lines", trace.lineCount());
-        json.put("qemu_stderr", readStderr());
+        json.put("qemu_stderr", stderr);
         try {
             record.writeJson(RunRecord.EXIT, json);
         } catch (IOException e) {
