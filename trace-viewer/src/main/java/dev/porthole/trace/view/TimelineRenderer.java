@@ -4,6 +4,7 @@ import dev.porthole.trace.model.EventKind;
 import dev.porthole.trace.model.LodFrame;
 import dev.porthole.trace.model.Trace;
 import dev.porthole.trace.model.Track;
+import dev.porthole.trace.model.TrackKind;
 import java.util.Arrays;
 import java.util.List;
 import javafx.scene.paint.Color;
@@ -183,6 +184,9 @@ public final class TimelineRenderer {
             counterMax = new double[trace == null ? 0 : trace.tracks().size()];
             if (trace != null) {
                 for (Track t : trace.tracks()) {
+                    if (t.kind() != TrackKind.COUNTER) {
+                        continue; // counter samples only live on counter tracks: no pass over every slice
+                    }
                     double max = 0;
                     for (int e = t.firstEvent(); e < t.endEvent(); e++) {
                         if (trace.kind(e) == EventKind.COUNTER) {

@@ -5,6 +5,7 @@ import dev.porthole.launcher.HostTimings;
 import dev.porthole.launcher.SerialLine;
 import dev.porthole.trace.analysis.PhaseStats;
 import dev.porthole.trace.analysis.PhaseTable;
+import dev.porthole.trace.analysis.TraceDiff;
 import dev.porthole.trace.model.Trace;
 import java.util.List;
 import java.util.Objects;
@@ -114,11 +115,19 @@ public final class TraceWorkbenchPane extends BorderPane {
 
     /** Shows one trace: its timeline and phase table. Stops following a live run. */
     public void show(Trace trace) {
+        show(trace, PhaseTable.of(trace));
+    }
+
+    /**
+     * As {@link #show(Trace)}, with the phase table already made: it is a pass over every event, so a caller that
+     * loads the trace in the background makes it there too.
+     */
+    public void show(Trace trace, List<PhaseStats> phaseTable) {
         stopFollowing();
         showSingle();
         timeline.getModel().setMinExtent(0);
         timeline.setTrace(trace);
-        phases.show(trace);
+        phases.setPhases(phaseTable);
     }
 
     private void showSingle() {
@@ -141,6 +150,11 @@ public final class TraceWorkbenchPane extends BorderPane {
     }
 
     public void showDiff(Trace a, Trace b, String labelA, String labelB) {
+        showDiff(a, b, TraceDiff.of(a, b), labelA, labelB);
+    }
+
+    /** As {@link #showDiff(Trace, Trace, String, String)}, with the diff already made (in the background). */
+    public void showDiff(Trace a, Trace b, List<TraceDiff.Row> rows, String labelA, String labelB) {
         stopFollowing();
         if (timelineB == null) {
             timelineB = new TimelineView();
@@ -171,7 +185,7 @@ public final class TraceWorkbenchPane extends BorderPane {
         TimelineViewModel ma = timeline.getModel();
         long marginA = Math.max(TimelineViewModel.MIN_SPAN_NS, (long) (longer * TimelineViewModel.EDGE_MARGIN));
         ma.setRange(a.startTime() - marginA, a.startTime() - marginA + extent);
-        diff.show(a, b, labelA.isEmpty() ? "run A" : labelA, labelB.isEmpty() ? "run B" : labelB);
+        diff.setRows(rows, labelA.isEmpty() ? "run A" : labelA, labelB.isEmpty() ? "run B" : labelB, b.durationTime() - a.durationTime());
     }
 
     /** Keeps two timelines on the same span, each measured from its own trace's start. */
