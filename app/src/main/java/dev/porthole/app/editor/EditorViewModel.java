@@ -1,12 +1,11 @@
 package dev.porthole.app.editor;
 
+import dev.porthole.launcher.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -147,7 +146,7 @@ public final class EditorViewModel {
     public void save(SourceDocument document, String text, Runnable whenSaved) {
         Path target = document.path();
         executor.execute(() -> {
-            writeAtomically(target, text);
+            AtomicFiles.write(target, text.getBytes(StandardCharsets.UTF_8));
             return target;
         }, saved -> {
             document.saved();
@@ -155,28 +154,6 @@ public final class EditorViewModel {
             whenSaved.run();
         }, failure -> status.set("Could not save " + target + ": " + describe(failure)
                 + ". The file on disk is unchanged; check the folder's permissions and free space, then save again."));
-    }
-
-    static void writeAtomically(Path target, String text) throws IOException {
-        Path folder = target.toAbsolutePath().getParent();
-        Path temp = Files.createTempFile(folder, "." + target.getFileName() + ".", ".tmp");
-        try {
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
-            if (Files.exists(target)) {
-                try {
-                    Files.setPosixFilePermissions(temp, Files.getPosixFilePermissions(target));
-                } catch (UnsupportedOperationException | IOException ignored) {
-                    // Not a POSIX file system: the temp file's default permissions will do.
-                }
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
     }
 
     /**

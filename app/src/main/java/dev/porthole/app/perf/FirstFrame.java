@@ -71,7 +71,8 @@ public final class FirstFrame {
         }
     }
 
-    private static void afterNextPulse(Scene scene, Runnable action) {
+    /** Runs {@code action} once, on the FX thread, right after the next frame of {@code scene} is laid out. */
+    public static void afterNextPulse(Scene scene, Runnable action) {
         Runnable[] once = new Runnable[1];
         once[0] = () -> {
             scene.removePostLayoutPulseListener(once[0]);

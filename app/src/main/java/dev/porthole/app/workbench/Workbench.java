@@ -4,6 +4,7 @@ import dev.porthole.app.console.ConsoleView;
 import dev.porthole.app.console.ConsoleViewModel;
 import dev.porthole.app.crash.CrashReport;
 import dev.porthole.app.crash.CrashView;
+import dev.porthole.app.debug.view.DebugPanel;
 import dev.porthole.app.dialog.DialogService;
 import dev.porthole.app.editor.BreakpointModel;
 import dev.porthole.app.editor.EditorView;
@@ -96,7 +97,7 @@ public final class Workbench implements WorkflowListener {
     private final ProblemsViewModel problemsModel = new ProblemsViewModel((file, line, column) -> openSource(file, Math.max(1, line)));
     private final LayoutViewModel layoutModel = new LayoutViewModel(ViewThreads.fx());
     private final ComboBox<String> appSelector = new ComboBox<>();
-    private final List<DebugPanelHost> debugPanels = new ArrayList<>();
+    private final List<DebugPanel> debugPanels = new ArrayList<>();
     private final WorkbenchView view;
     private final Tab consoleTab;
     private final Tab crashTab;
@@ -109,17 +110,7 @@ public final class Workbench implements WorkflowListener {
     private EditorViewModel editorModel;
     private EditorView editorView;
     private boolean loadingWorkspace;
-
-    /** A panel of the Debug side that follows the session: the debugger panels implement this. */
-    public interface DebugPanelHost {
-        void attach(DebugSession session);
-
-        void onStopped(DebugEvent.Stopped stop);
-
-        void onRunning();
-
-        void detach();
-    }
+    private final java.util.concurrent.atomic.AtomicReference<Workspace> pendingSave = new java.util.concurrent.atomic.AtomicReference<>();
 
     public Workbench(Stage stage, TaskRunner tasks, DialogService dialogs, RecentWorkspaces recent) {
         this.stage = stage;
@@ -184,10 +175,8 @@ public final class Workbench implements WorkflowListener {
 
     private static Node editorPlaceholder() {
         Label hint = new Label("Open a folder (Ctrl+O) to edit its sources");
-        hint.getStyleClass().add("ph-editor-placeholder");
-        StackPane pane = new StackPane(hint);
-        pane.getStyleClass().add("ph-editor-placeholder-pane");
-        return pane;
+        hint.getStyleClass().add("ph-empty-state");
+        return new StackPane(hint);
     }
 
     public WorkbenchView view() {
@@ -249,16 +238,9 @@ public final class Workbench implements WorkflowListener {
         themeListeners.add(listener);
     }
 
-    /** Adds a bottom panel the app assembles elsewhere (trace, layout, monitor). */
-    public Tab addBottomPanel(String title, Icon icon, Node content) {
-        return view.addBottomPanel(title, icon, content);
-    }
-
-    public Tab addDebugPanel(String title, Icon icon, Node content, DebugPanelHost host) {
-        if (host != null) {
-            debugPanels.add(host);
-        }
-        return view.addDebugPanel(title, icon, content);
+    /** A debugger panel (or a set of them) the app assembles elsewhere: told of every attach, stop, run and detach. */
+    public void followSession(DebugPanel panel) {
+        debugPanels.add(panel);
     }
 
     // --- workspace -----------------------------------------------------------------------------
@@ -329,7 +311,7 @@ public final class Workbench implements WorkflowListener {
             loadingWorkspace = false;
         }
         view.showBanner(loaded.hasWarning() ? banner(loaded.warning()) : null);
-        tasks.runAction("remember workspace", () -> recent.add(ws.root()), this::refreshRecent, e -> { });
+        tasks.run("remember workspace", () -> recent.add(ws.root()), folders -> view.setRecent(folders, this::open), e -> { });
         openFirstSource(ws);
     }
 
@@ -361,10 +343,6 @@ public final class Workbench implements WorkflowListener {
         }, file -> file.ifPresent(editorModel::open), e -> { });
     }
 
-    private void refreshRecent() {
-        view.setRecent(recent.list(), this::open);
-    }
-
     private Node banner(String text) {
         Label label = new Label(text);
         label.setWrapText(true);
@@ -386,8 +364,28 @@ public final class Workbench implements WorkflowListener {
         }
         Workspace updated = ws.with(change.apply(ws.config()));
         workspace.set(updated);
-        tasks.runAction("save porthole.json", () -> WorkspaceStore.save(updated), () -> { },
-                e -> problem("could not save " + updated.root().resolve(WorkspaceStore.FILE_NAME) + ": " + e.getMessage()));
+        save(updated);
+    }
+
+    /**
+     * Saves porthole.json in the background, latest first: a burst of edits (moving N breakpoints is 2N changes)
+     * writes the newest state once or twice, and one write at a time, so an older state never lands after a newer.
+     */
+    private void save(Workspace updated) {
+        if (pendingSave.getAndSet(updated) != null) {
+            return; // a save task is running and will take this one
+        }
+        tasks.runAction("save porthole.json", () -> {
+            for (Workspace next = pendingSave.get(); next != null; next = pendingSave.get()) {
+                synchronized (pendingSave) {
+                    WorkspaceStore.save(next);
+                }
+                pendingSave.compareAndSet(next, null);
+            }
+        }, () -> { }, e -> {
+            pendingSave.set(null);
+            problem("could not save " + updated.root().resolve(WorkspaceStore.FILE_NAME) + ": " + e.getMessage());
+        });
     }
 
     private void onAppendChanged(String append) {
@@ -627,9 +625,6 @@ public final class Workbench implements WorkflowListener {
                 .or(() -> frame.file().map(f -> workspace.get().resolvePath(f)).filter(Files::isRegularFile));
         if (file.isPresent() && frame.line().isPresent()) {
             editorModel.setExecutionPoint(new ExecutionPoint(file.get(), frame.line().getAsInt()));
-            if (editorView != null) {
-                editorView.showExecutionPoint(file.get(), frame.line().getAsInt());
-            }
         }
     }
 
@@ -637,7 +632,7 @@ public final class Workbench implements WorkflowListener {
     public void running() {
         tasks.onUi(() -> {
             editorModel.clearExecutionPoint();
-            debugPanels.forEach(DebugPanelHost::onRunning);
+            debugPanels.forEach(DebugPanel::onRunning);
         });
     }
 
@@ -653,7 +648,7 @@ public final class Workbench implements WorkflowListener {
     @Override
     public void guestExited(GuestExit exit, Path runDir) {
         tasks.onUi(() -> {
-            debugPanels.forEach(DebugPanelHost::detach);
+            debugPanels.forEach(DebugPanel::detach);
             runsView.refresh();
             readBootTime(runDir);
         });
@@ -721,6 +716,13 @@ public final class Workbench implements WorkflowListener {
             if (after.enabled()) {
                 workflow.addBreakpoint(toConfig(after));
             }
+        }
+
+        @Override
+        public void breakpointMoved(SourceBreakpoint before, SourceBreakpoint after) {
+            workflow.removeBreakpoint(toConfig(before));
+            workflow.addBreakpoint(toConfig(after));
+            persist();
         }
 
         private WorkspaceConfig.Breakpoint toConfig(SourceBreakpoint b) {

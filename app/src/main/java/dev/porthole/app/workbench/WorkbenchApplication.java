@@ -33,7 +33,8 @@ public final class WorkbenchApplication extends Application {
      */
     @Override
     public void start(Stage stage) {
-        workbench = assembleFrame(stage);
+        workbench = newWorkbench(stage);
+        WorkbenchPanels panels = new WorkbenchPanels(workbench);
         Scene scene = new Scene(workbench.view(), DEFAULT_WIDTH, DEFAULT_HEIGHT);
         Theme.DARK.apply(scene);
         installShortcuts(scene, workbench);
@@ -41,41 +42,29 @@ public final class WorkbenchApplication extends Application {
         stage.setScene(scene);
         stage.getIcons().add(Icons.logo());
         stage.setTitle("Porthole");
-        afterNextFrame(scene, () -> {
+        FirstFrame.afterNextPulse(scene, () -> Platform.runLater(() -> {
             workbench.completePanels();
             Platform.runLater(() -> {
-                WorkbenchPanels.install(workbench);
+                panels.install();
                 FirstFrame.panelsFilled(scene);
                 Platform.runLater(() -> initialFolder(getParameters().getRaw()).ifPresentOrElse(workbench::open,
                         () -> workbench.model().setStatus("Open a folder (Ctrl+O): no workspace was given and the sample kernel's was not found")));
             });
-        });
+        }));
         stage.show();
     }
 
     /** The whole workbench, wired: used by the UI tests, which show it in their own stage. */
     public static Workbench assemble(Stage stage) {
-        Workbench workbench = assembleFrame(stage);
+        Workbench workbench = newWorkbench(stage);
+        WorkbenchPanels panels = new WorkbenchPanels(workbench);
         workbench.completePanels();
-        WorkbenchPanels.install(workbench);
+        panels.install();
         return workbench;
     }
 
-    /** The window's frame with every panel's tab in place, their contents not made yet. */
-    static Workbench assembleFrame(Stage stage) {
-        Workbench workbench = new Workbench(stage, new FxTaskRunner(), new FxDialogService(stage), RecentWorkspaces.userDefault());
-        WorkbenchPanels.reserveTabs(workbench);
-        return workbench;
-    }
-
-    /** Runs {@code action} on the FX thread once the next frame has been laid out and handed to the renderer. */
-    private static void afterNextFrame(Scene scene, Runnable action) {
-        Runnable[] once = new Runnable[1];
-        once[0] = () -> {
-            scene.removePostLayoutPulseListener(once[0]);
-            Platform.runLater(action);
-        };
-        scene.addPostLayoutPulseListener(once[0]);
+    private static Workbench newWorkbench(Stage stage) {
+        return new Workbench(stage, new FxTaskRunner(), new FxDialogService(stage), RecentWorkspaces.userDefault());
     }
 
     static void installShortcuts(Scene scene, Workbench workbench) {

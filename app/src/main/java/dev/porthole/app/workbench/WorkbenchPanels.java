@@ -2,11 +2,14 @@ package dev.porthole.app.workbench;
 
 import dev.porthole.app.debug.view.DebugPanels;
 import dev.porthole.app.runs.RunSummary;
-import dev.porthole.gdb.DebugEvent;
-import dev.porthole.gdb.DebugSession;
 import dev.porthole.icons.Icon;
+import dev.porthole.trace.analysis.PhaseStats;
+import dev.porthole.trace.analysis.PhaseTable;
+import dev.porthole.trace.analysis.TraceDiff;
+import dev.porthole.trace.model.Trace;
 import dev.porthole.trace.run.RunTraceLoader;
 import dev.porthole.trace.view.TraceWorkbenchPane;
+import java.util.List;
 import javafx.scene.control.Tab;
 
 /**
@@ -14,76 +17,69 @@ import javafx.scene.control.Tab;
  * sessions) and the trace timeline (trace-viewer). Each view brings its own stylesheet.
  */
 final class WorkbenchPanels {
-    private WorkbenchPanels() {
+    private final Workbench workbench;
+    private final Tab callStack;
+    private final Tab variables;
+    private final Tab watch;
+    private final Tab registers;
+    private final Tab memory;
+    private final Tab disassembly;
+    private final Tab breakpoints;
+    private final Tab monitor;
+    private final Tab trace;
+
+    /** Puts their tabs in place, in order, for the window's first frame; {@link #install} fills them after it. */
+    WorkbenchPanels(Workbench workbench) {
+        this.workbench = workbench;
+        WorkbenchView view = workbench.view();
+        callStack = view.reserveDebugPanel("Call Stack", Icon.CALL_STACK);
+        variables = view.reserveDebugPanel("Variables", Icon.VARIABLES);
+        watch = view.reserveDebugPanel("Watch", Icon.WATCH);
+        registers = view.reserveDebugPanel("Registers", Icon.REGISTERS);
+        memory = view.reserveDebugPanel("Memory", Icon.MEMORY);
+        disassembly = view.reserveDebugPanel("Disassembly", Icon.DISASSEMBLY);
+        breakpoints = view.reserveDebugPanel("Breakpoints", Icon.BREAKPOINT);
+        monitor = view.reserveBottomPanel("QEMU Monitor", Icon.MONITOR);
+        trace = view.reserveBottomPanel("Trace", Icon.TRACE);
     }
 
-    /** Their tabs, in order, for the window's first frame; {@link #install} fills them (after that frame). */
-    static void reserveTabs(Workbench workbench) {
-        workbench.view().reserveDebugPanel("Call Stack", Icon.CALL_STACK);
-        workbench.view().reserveDebugPanel("Variables", Icon.VARIABLES);
-        workbench.view().reserveDebugPanel("Watch", Icon.WATCH);
-        workbench.view().reserveDebugPanel("Registers", Icon.REGISTERS);
-        workbench.view().reserveDebugPanel("Memory", Icon.MEMORY);
-        workbench.view().reserveDebugPanel("Disassembly", Icon.DISASSEMBLY);
-        workbench.view().reserveDebugPanel("Breakpoints", Icon.BREAKPOINT);
-        workbench.view().reserveBottomPanel("QEMU Monitor", Icon.MONITOR);
-        workbench.view().reserveBottomPanel("Trace", Icon.TRACE);
+    /** Makes the panels and puts them in their tabs. */
+    void install() {
+        installDebugPanels();
+        installTrace();
     }
 
-    static void install(Workbench workbench) {
-        installDebugPanels(workbench);
-        installTrace(workbench);
-    }
-
-    private static void installDebugPanels(Workbench workbench) {
+    private void installDebugPanels() {
         DebugPanels panels = new DebugPanels(workbench::openSource);
-        Workbench.DebugPanelHost host = new Workbench.DebugPanelHost() {
-            @Override
-            public void attach(DebugSession session) {
-                panels.attach(session);
-            }
-
-            @Override
-            public void onStopped(DebugEvent.Stopped stop) {
-                panels.onStopped(stop);
-            }
-
-            @Override
-            public void onRunning() {
-                panels.onRunning();
-            }
-
-            @Override
-            public void detach() {
-                panels.detach();
-            }
-        };
-        Tab stack = workbench.addDebugPanel("Call Stack", Icon.CALL_STACK, panels.callStack(), host);
-        workbench.addDebugPanel("Variables", Icon.VARIABLES, panels.variables(), null);
-        workbench.addDebugPanel("Watch", Icon.WATCH, panels.watch(), null);
-        workbench.addDebugPanel("Registers", Icon.REGISTERS, panels.registers(), null);
-        workbench.addDebugPanel("Memory", Icon.MEMORY, panels.memory(), null);
-        workbench.addDebugPanel("Disassembly", Icon.DISASSEMBLY, panels.disassembly(), null);
-        workbench.addDebugPanel("Breakpoints", Icon.BREAKPOINT, panels.breakpoints(), null);
-        workbench.addBottomPanel("QEMU Monitor", Icon.MONITOR, panels.monitor());
-        workbench.view().selectDebugPanel(stack);
+        workbench.followSession(panels);
+        WorkbenchView view = workbench.view();
+        view.fillPanel(callStack, panels.callStack());
+        view.fillPanel(variables, panels.variables());
+        view.fillPanel(watch, panels.watch());
+        view.fillPanel(registers, panels.registers());
+        view.fillPanel(memory, panels.memory());
+        view.fillPanel(disassembly, panels.disassembly());
+        view.fillPanel(breakpoints, panels.breakpoints());
+        view.fillPanel(monitor, panels.monitor());
+        view.selectDebugPanel(callStack);
     }
 
-    private static void installTrace(Workbench workbench) {
-        TraceWorkbenchPane trace = new TraceWorkbenchPane();
-        Tab tab = workbench.addBottomPanel("Trace", Icon.TRACE, trace);
-        trace.darkProperty().set(workbench.theme() == dev.porthole.app.theme.Theme.DARK);
-        workbench.onThemeChanged(theme -> trace.darkProperty().set(theme == dev.porthole.app.theme.Theme.DARK));
+    private void installTrace() {
+        TraceWorkbenchPane pane = new TraceWorkbenchPane();
+        workbench.view().fillPanel(trace, pane);
+        pane.darkProperty().set(workbench.theme() == dev.porthole.app.theme.Theme.DARK);
+        workbench.onThemeChanged(theme -> pane.darkProperty().set(theme == dev.porthole.app.theme.Theme.DARK));
         // followLive(guest) listens to the guest's trace channel itself.
-        workbench.onGuestStarted(trace::followLive);
-        workbench.onRunOpened(run -> loadRun(workbench, trace, run));
-        workbench.onRunsCompared((older, newer) -> {
-            workbench.tasks().run("compare traces", () -> new Object[] {RunTraceLoader.load(older.dir()), RunTraceLoader.load(newer.dir())},
-                    both -> {
-                        trace.showDiff((dev.porthole.trace.model.Trace) both[0], (dev.porthole.trace.model.Trace) both[1], older.id(), newer.id());
-                        workbench.view().selectBottomPanel(tab);
-                    }, e -> workbench.problem("cannot compare the traces: " + e.getMessage()));
-        });
+        workbench.onGuestStarted(pane::followLive);
+        workbench.onRunOpened(run -> loadRun(workbench, pane, run));
+        workbench.onRunsCompared((older, newer) -> workbench.tasks().run("compare traces", () -> {
+            Trace a = RunTraceLoader.load(older.dir());
+            Trace b = RunTraceLoader.load(newer.dir());
+            return new Compared(a, b, TraceDiff.of(a, b));
+        }, compared -> {
+            pane.showDiff(compared.a(), compared.b(), compared.rows(), older.id(), newer.id());
+            workbench.view().selectBottomPanel(trace);
+        }, e -> workbench.problem("cannot compare the traces: " + e.getMessage())));
     }
 
     private static void loadRun(Workbench workbench, TraceWorkbenchPane trace, RunSummary run) {
@@ -91,7 +87,17 @@ final class WorkbenchPanels {
             return;
         }
         trace.stopFollowing();
-        workbench.tasks().run("load trace " + run.id(), () -> RunTraceLoader.load(run.dir()), trace::show,
+        // The phase table is a pass over every event: made in the background with the load, not on the FX thread.
+        workbench.tasks().run("load trace " + run.id(), () -> {
+            Trace loaded = RunTraceLoader.load(run.dir());
+            return new Loaded(loaded, PhaseTable.of(loaded));
+        }, loaded -> trace.show(loaded.trace(), loaded.phases()),
                 e -> workbench.problem("cannot read the trace of " + run.id() + ": " + e.getMessage()));
+    }
+
+    private record Loaded(Trace trace, List<PhaseStats> phases) {
+    }
+
+    private record Compared(Trace a, Trace b, List<TraceDiff.Row> rows) {
     }
 }

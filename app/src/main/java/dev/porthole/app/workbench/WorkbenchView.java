@@ -46,7 +46,6 @@ public final class WorkbenchView extends BorderPane {
     private final SplitPane mainSplit = new SplitPane();
     private final Menu recentMenu = new Menu("Open Recent");
     private final VBox top = new VBox();
-    private final Map<String, Tab> tabsByTitle = new java.util.HashMap<>();
 
     public WorkbenchView(WorkbenchViewModel model, Node editor, Node appSelector) {
         this.model = model;
@@ -76,7 +75,7 @@ public final class WorkbenchView extends BorderPane {
 
     /**
      * Puts a panel's tab in place before the panel exists: the window's first frame shows every tab, and the
-     * contents follow a moment later (see {@code WorkbenchApplication}). A later add with the same title fills it.
+     * contents follow a moment later through {@link #fillPanel} (see {@code WorkbenchApplication}).
      */
     public Tab reserveDebugPanel(String title, Icon icon) {
         return tab(debugTabs, title, icon);
@@ -85,12 +84,6 @@ public final class WorkbenchView extends BorderPane {
     /** As {@link #reserveDebugPanel}, for the bottom area. */
     public Tab reserveBottomPanel(String title, Icon icon) {
         return tab(bottomTabs, title, icon);
-    }
-
-    public Tab addDebugPanel(String title, Icon icon, Node content) {
-        Tab tab = tab(debugTabs, title, icon);
-        fill(tab, content);
-        return tab;
     }
 
     public Tab addBottomPanel(String title, Icon icon, Node content) {
@@ -146,17 +139,12 @@ public final class WorkbenchView extends BorderPane {
         return tabs;
     }
 
-    /** The tab titled {@code title} in {@code pane}, made (at the end) when there is none yet. */
-    private Tab tab(TabPane pane, String title, Icon icon) {
-        Tab existing = tabsByTitle.get(title);
-        if (existing != null) {
-            return existing;
-        }
+    /** A new tab at the end of {@code pane}. */
+    private static Tab tab(TabPane pane, String title, Icon icon) {
         Tab tab = new Tab(title);
         tab.setGraphic(Icons.node(icon, 14));
         tab.setId("tab-" + title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'));
         pane.getTabs().add(tab);
-        tabsByTitle.put(title, tab);
         return tab;
     }
 

@@ -2,10 +2,10 @@ package dev.porthole.app.workspace;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.porthole.launcher.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,7 +39,8 @@ public final class RecentWorkspaces {
         }
     }
 
-    public void add(Path workspace) throws IOException {
+    /** Puts {@code workspace} first and returns the list as it now stands. */
+    public List<Path> add(Path workspace) throws IOException {
         Path normalized = workspace.toAbsolutePath().normalize();
         List<Path> updated = new ArrayList<>(list());
         updated.remove(normalized);
@@ -47,9 +48,7 @@ public final class RecentWorkspaces {
         if (updated.size() > MAX) {
             updated = updated.subList(0, MAX);
         }
-        Files.createDirectories(file.getParent());
-        Path tmp = Files.createTempFile(file.getParent(), "recent", ".tmp");
-        JSON.writeValue(tmp.toFile(), updated.stream().map(Path::toString).toList());
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.write(file, JSON.writeValueAsBytes(updated.stream().map(Path::toString).toList()));
+        return List.copyOf(updated);
     }
 }

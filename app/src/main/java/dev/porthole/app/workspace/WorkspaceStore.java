@@ -3,13 +3,10 @@ package dev.porthole.app.workspace;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.porthole.launcher.AtomicFiles;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Reads and writes {@code porthole.json}.
@@ -52,7 +49,7 @@ public final class WorkspaceStore {
         byte[] bytes = Files.readAllBytes(file);
         try {
             WorkspaceConfig config = parse(bytes);
-            Files.write(root.resolve(LAST_GOOD), bytes);
+            rememberGood(root, bytes);
             return new Loaded(new Workspace(root, config), null);
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
@@ -69,6 +66,17 @@ public final class WorkspaceStore {
             }
             return new Loaded(new Workspace(root, new WorkspaceConfig(0, null, null, null, null)),
                     problem + ". No earlier good copy exists, so defaults are in use; fix the file or save from Porthole.");
+        }
+    }
+
+    /**
+     * Keeps {@code bytes} as the last good copy. Only when they differ from it: a load must not touch the folder
+     * (it would, among other things, look like a changed source to the ./porthole script).
+     */
+    private static void rememberGood(Path root, byte[] bytes) throws IOException {
+        Path lastGood = root.resolve(LAST_GOOD);
+        if (!Files.isRegularFile(lastGood) || !java.util.Arrays.equals(Files.readAllBytes(lastGood), bytes)) {
+            AtomicFiles.write(lastGood, bytes);
         }
     }
 
@@ -90,19 +98,7 @@ public final class WorkspaceStore {
     public static void save(Workspace workspace) throws IOException {
         Path file = workspace.root().resolve(FILE_NAME);
         byte[] bytes = JSON.writeValueAsBytes(workspace.config());
-        // A plain new file, not Files.createTempFile: porthole.json is shared (often committed), so it gets the
-        // user's umask rather than 0600.
-        Path tmp = workspace.root().resolve(".porthole.json." + ThreadLocalRandom.current().nextLong(1L << 40) + ".tmp");
-        try {
-            Files.write(tmp, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-            Files.write(workspace.root().resolve(LAST_GOOD), bytes);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.write(file, bytes);
+        rememberGood(workspace.root(), bytes);
     }
 }
