@@ -62,6 +62,7 @@ public final class RunsView extends BorderPane {
         });
 
         Button openButton = new Button("Open", Icons.node(Icon.FOLDER_OPEN));
+        openButton.setId("runs-open");
         openButton.setTooltip(new Tooltip("Load the selected run's console and trace"));
         openButton.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         openButton.setOnAction(e -> open.accept(table.getSelectionModel().getSelectedItem()));

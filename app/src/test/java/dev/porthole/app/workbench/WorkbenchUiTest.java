@@ -284,4 +284,55 @@ class WorkbenchUiTest {
         Workspace ws = workbench.workspace().get();
         assertEquals(workspaceCopy.toRealPath(), ws.root().toRealPath());
     }
+
+    @Test
+    @Order(6)
+    void aPastRunsTraceOpensAndTwoRunsCompare(FxRobot robot) throws Exception {
+        waitForWorkspace();
+        // The earlier tests left runs behind, each with its trace.
+        waitFor("two runs with traces", Duration.ofSeconds(10),
+                () -> workbench.runsView().runs().stream().filter(RunSummary::hasTrace).count() >= 2);
+        PanelText.of(workbench.view().bottomTabs(), "tab-runs");
+        javafx.scene.control.TableView<RunSummary> table = onFx(() -> robot.lookup("#runs-table").<javafx.scene.control.TableView<RunSummary>>query());
+        onFx(() -> {
+            table.getSelectionModel().clearSelection();
+            int first = -1;
+            for (int i = 0; i < table.getItems().size(); i++) {
+                if (table.getItems().get(i).hasTrace()) {
+                    if (first < 0) {
+                        first = i;
+                        table.getSelectionModel().select(i);
+                    } else {
+                        table.getSelectionModel().select(i);
+                        break;
+                    }
+                }
+            }
+            return null;
+        });
+        robot.clickOn("#runs-compare");
+        javafx.scene.control.Tab traceTab = onFx(() -> workbench.view().bottomTabs().getTabs().stream()
+                .filter(t -> "tab-trace".equals(t.getId())).findFirst().orElseThrow());
+        waitFor("the diff of the two runs", Duration.ofSeconds(30), () -> traceTab.getContent() instanceof dev.porthole.trace.view.TraceWorkbenchPane pane
+                && pane.modeProperty().get() == dev.porthole.trace.view.TraceWorkbenchPane.Mode.DIFF
+                && !pane.getDiffView().getTable().getItems().isEmpty());
+        dev.porthole.trace.view.TraceWorkbenchPane pane = onFx(() -> (dev.porthole.trace.view.TraceWorkbenchPane) traceTab.getContent());
+        assertTrue(onFx(() -> pane.getDiffView().getTable().getItems().stream().anyMatch(r -> r.name().equals("boot.timer"))),
+                "the diff lists the boot stages");
+
+        PanelText.of(workbench.view().bottomTabs(), "tab-runs");
+        onFx(() -> {
+            table.getSelectionModel().clearSelection();
+            for (int i = 0; i < table.getItems().size(); i++) {
+                if (table.getItems().get(i).hasTrace()) {
+                    table.getSelectionModel().select(i);
+                    break;
+                }
+            }
+            return null;
+        });
+        robot.clickOn("#runs-open");
+        waitFor("the run's trace and phase table", Duration.ofSeconds(30), () -> pane.modeProperty().get() == dev.porthole.trace.view.TraceWorkbenchPane.Mode.SINGLE
+                && pane.getPhaseTable().getTable().getItems().stream().anyMatch(p -> p.name().equals("boot.timer")));
+    }
 }
