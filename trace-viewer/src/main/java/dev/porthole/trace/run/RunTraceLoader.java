@@ -2,6 +2,7 @@ package dev.porthole.trace.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.porthole.launcher.HostTimings;
 import dev.porthole.trace.io.PortholeTraceReader;
 import dev.porthole.trace.io.UnikraftLogReader;
 import dev.porthole.trace.io.UnreadableTraceException;
@@ -16,6 +17,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * Builds one trace from a run directory ({@code runs/<id>/}, written by the launcher): the guest's stages from
@@ -38,8 +40,6 @@ public final class RunTraceLoader {
     public static final String SERIAL_LOG = "serial.log";
     public static final long HOST_PID = 1;
     public static final String HOST_PROCESS = "host";
-    /** The stamps in run order, as HostTimings names them in JSON. */
-    static final String[] STAMPS = {"spawn", "qmp_ready", "cont", "first_console_byte", "first_trace_line", "exit"};
 
     private RunTraceLoader() {
     }
@@ -72,29 +72,8 @@ public final class RunTraceLoader {
         }
         Map<String, Long> stamps = readStamps(runDir.resolve(TIMINGS), b);
         if (!stamps.isEmpty()) {
-            Long firstLine = stamps.get("first_trace_line");
-            long offset;
-            if (guestRead && firstLine != null && guest.anchorNs() != Long.MIN_VALUE) {
-                offset = guest.anchorNs() - firstLine;
-                Long exit = stamps.get("exit");
-                if (!guest.anchorFromHeader()) {
-                    // The header has no tsc=, so the first record stands in for the moment the first line was written.
-                    // A guest that buffers records until it knows tsc_hz (ours does) wrote that line later than its
-                    // first record, which puts guest stages late. They cannot be later than QEMU's exit, though.
-                    if (exit != null && b.maxTime() - offset > exit) {
-                        offset = b.maxTime() - exit;
-                    }
-                    b.report().note("host and guest aligned on the first trace line's arrival, with the first record "
-                            + "standing in for it (the trace header has no tsc=); guest stages may sit late by up to the "
-                            + "time the guest buffered records before it streamed them");
-                }
-            } else {
-                offset = -stamps.values().stream().mapToLong(Long::longValue).min().orElse(0);
-                if (guestRead) {
-                    b.report().note("timings.json has no first_trace_line: host and guest are NOT aligned");
-                }
-            }
-            addHostPhases(b, stamps, offset);
+            long offset = addHostPhases(b, stamps, guestRead ? guest.anchorNs() : Long.MIN_VALUE, guestRead && guest.anchorFromHeader(),
+                    Long.MIN_VALUE, OptionalLong.empty());
             readUnikraftConsole(runDir, b, stamps, offset);
         } else {
             readUnikraftConsole(runDir, b, stamps, 0);
@@ -106,23 +85,60 @@ public final class RunTraceLoader {
         return b.finish();
     }
 
-    private static void addHostPhases(TraceBuilder b, Map<String, Long> stamps, long offset) {
+    /**
+     * Puts the host's phases on {@code b}, moved onto the guest's axis: for a finished run ({@link #load}) and for one
+     * still going ({@code LiveTrace}), so the two always agree. Returns the offset added to the host stamps.
+     *
+     * @param stamps           host monotonic ns by HostTimings' JSON names
+     * @param guestAnchorNs    when the guest wrote the stream's first line ({@link PortholeTraceReader#anchorNs()}), or
+     *                         MIN_VALUE with no guest trace
+     * @param firstLineArrival when the host saw that line, for a live run whose stamps lack first_trace_line yet; else
+     *                         MIN_VALUE
+     * @param now              for a run still going: a phase whose end has not come yet is drawn up to this
+     */
+    public static long addHostPhases(TraceBuilder b, Map<String, Long> stamps, long guestAnchorNs, boolean anchorFromHeader,
+                                     long firstLineArrival, OptionalLong now) {
+        Long firstLine = stamps.get("first_trace_line");
+        long arrival = firstLine != null ? firstLine : firstLineArrival;
+        Long exit = stamps.get("exit");
+        long offset;
+        if (guestAnchorNs != Long.MIN_VALUE && arrival != Long.MIN_VALUE) {
+            offset = guestAnchorNs - arrival;
+            if (!anchorFromHeader) {
+                // The header has no tsc=, so the first record stands in for the moment the first line was written.
+                // A guest that buffers records until it knows tsc_hz (ours does) wrote that line later than its
+                // first record, which puts guest stages late. They cannot be later than QEMU's exit, though.
+                if (exit != null && b.maxTime() - offset > exit) {
+                    offset = b.maxTime() - exit;
+                }
+                b.report().note("host and guest aligned on the first trace line's arrival, with the first record "
+                        + "standing in for it (the trace header has no tsc=); guest stages may sit late by up to the "
+                        + "time the guest buffered records before it streamed them");
+            }
+        } else {
+            offset = -stamps.values().stream().mapToLong(Long::longValue).min().orElse(0);
+            if (guestAnchorNs != Long.MIN_VALUE) {
+                b.report().note("timings.json has no first_trace_line: host and guest are NOT aligned");
+            }
+        }
         StringPool s = b.strings();
         int host = b.namedTrack(TrackKind.HOST, HOST_PID, 1, HOST_PROCESS, "qemu");
         int cat = s.intern("host");
+        Long openEnd = now.isPresent() ? Long.valueOf(now.getAsLong()) : null;
         // the guest starts at cont when QEMU was started paused, else at the first sign of life
         Long guestStart = stamps.get("cont");
         if (guestStart == null) {
-            guestStart = minOf(stamps.get("first_console_byte"), stamps.get("first_trace_line"));
+            guestStart = minOf(stamps.get("first_console_byte"), firstLine);
         }
-        phase(b, host, stamps.get("spawn"), guestStart, "qemu.startup", offset, cat);
-        phase(b, host, guestStart, stamps.get("exit"), "guest.running", offset, cat);
-        for (String instant : STAMPS) {
-            Long t = stamps.get(instant);
+        phase(b, host, stamps.get("spawn"), guestStart != null ? guestStart : openEnd, "qemu.startup", offset, cat);
+        phase(b, host, guestStart, exit != null ? exit : openEnd, "guest.running", offset, cat);
+        for (HostTimings.Stamp stamp : HostTimings.Stamp.values()) {
+            Long t = stamps.get(stamp.jsonName());
             if (t != null) {
-                b.instant(host, t + offset, s.intern(instant), cat, b.argsMark());
+                b.instant(host, t + offset, s.intern(stamp.jsonName()), cat, b.argsMark());
             }
         }
+        return offset;
     }
 
     private static Long minOf(Long a, Long b) {
@@ -183,7 +199,8 @@ public final class RunTraceLoader {
         if (nanos == null) {
             return stamps;
         }
-        for (String stamp : STAMPS) {
+        for (HostTimings.Stamp s : HostTimings.Stamp.values()) {
+            String stamp = s.jsonName();
             JsonNode v = nanos.has(stamp) ? nanos.get(stamp) : nanos.get(stamp + "_ns");
             if (v != null && v.canConvertToLong()) {
                 stamps.put(stamp, v.asLong());

@@ -3,16 +3,16 @@ package dev.porthole.trace.view;
 import dev.porthole.launcher.HostTimings;
 import dev.porthole.trace.io.PortholeTraceReader;
 import dev.porthole.trace.io.UnreadableTraceException;
-import dev.porthole.trace.model.StringPool;
 import dev.porthole.trace.model.Trace;
 import dev.porthole.trace.model.TraceBuilder;
-import dev.porthole.trace.model.TrackKind;
 import dev.porthole.trace.run.RunTraceLoader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
@@ -117,7 +117,13 @@ public final class LiveTrace {
             }
         }
         if (timings != null) {
-            addHostPhases(b, guestRead ? guest.anchorNs() : Long.MIN_VALUE, guestRead && guest.anchorFromHeader());
+            // The same alignment as a finished run's; a phase still going on (the guest running) is drawn up to now.
+            Map<String, Long> stamps = new LinkedHashMap<>();
+            for (HostTimings.Stamp stamp : HostTimings.Stamp.values()) {
+                timings.get(stamp).ifPresent(ns -> stamps.put(stamp.jsonName(), ns));
+            }
+            RunTraceLoader.addHostPhases(b, stamps, guestRead ? guest.anchorNs() : Long.MIN_VALUE, guestRead && guest.anchorFromHeader(),
+                    firstLineHostNanos, timings.exit().isEmpty() ? OptionalLong.of(clock.getAsLong()) : OptionalLong.empty());
         }
         if (b.eventCount() > 0) {
             b.shiftTimes(-b.minTime());
@@ -136,50 +142,6 @@ public final class LiveTrace {
         text[length++] = '\n';
     }
 
-    /**
-     * Host stamps moved onto the guest's axis, as {@link RunTraceLoader} does for a finished run (keep the two in
-     * step): {@code qemu.startup} from spawn to the guest's start ({@code cont}, else its first sign of life),
-     * {@code guest.running} from there to exit, an instant per stamp. While QEMU runs, a phase whose end has not
-     * come yet is drawn up to now. {@code guestAnchorNs} is MIN_VALUE when there is no guest trace yet.
-     */
-    private void addHostPhases(TraceBuilder b, long guestAnchorNs, boolean anchorFromHeader) {
-        OptionalLong firstLine = timings.firstTraceLine();
-        long arrival = firstLine.isPresent() ? firstLine.getAsLong() : firstLineHostNanos;
-        OptionalLong exit = timings.exit();
-        long offset;
-        if (guestAnchorNs != Long.MIN_VALUE && arrival != Long.MIN_VALUE) {
-            offset = guestAnchorNs - arrival;
-            // without tsc= in the header the first record stands in for the first line's writing, which puts a
-            // buffering guest late; it cannot be later than QEMU's exit, though
-            if (!anchorFromHeader && exit.isPresent() && b.maxTime() - offset > exit.getAsLong()) {
-                offset = b.maxTime() - exit.getAsLong();
-            }
-        } else {
-            offset = -timings.spawn().orElse(0);
-        }
-        StringPool s = b.strings();
-        int host = b.namedTrack(TrackKind.HOST, RunTraceLoader.HOST_PID, 1, RunTraceLoader.HOST_PROCESS, "qemu");
-        int cat = s.intern("host");
-        long now = clock.getAsLong();
-        boolean running = exit.isEmpty();
-        OptionalLong guestStart = timings.cont();
-        if (guestStart.isEmpty()) {
-            guestStart = earliest(timings.firstConsoleByte(), timings.firstTraceLine());
-        }
-        phase(b, host, timings.spawn(), guestStart, running, now, "qemu.startup", offset, cat);
-        phase(b, host, guestStart, exit, running, now, "guest.running", offset, cat);
-        for (HostTimings.Stamp stamp : HostTimings.Stamp.values()) {
-            instant(b, host, timings.get(stamp), stamp.jsonName(), offset, cat);
-        }
-    }
-
-    private static OptionalLong earliest(OptionalLong a, OptionalLong b) {
-        if (a.isEmpty()) {
-            return b;
-        }
-        return b.isEmpty() ? a : OptionalLong.of(Math.min(a.getAsLong(), b.getAsLong()));
-    }
-
     /** How many host stamps are set: a new one (exit, a late QMP handshake) is worth a rebuild. */
     private int stampsSet() {
         if (timings == null) {
@@ -190,22 +152,5 @@ public final class LiveTrace {
             n += timings.get(stamp).isPresent() ? 1 : 0;
         }
         return n;
-    }
-
-    private static void phase(TraceBuilder b, int track, OptionalLong from, OptionalLong to, boolean openToNow, long now,
-                              String name, long offset, int cat) {
-        if (from.isEmpty() || (to.isEmpty() && !openToNow)) {
-            return;
-        }
-        long end = to.orElse(now);
-        if (end >= from.getAsLong()) {
-            b.slice(track, from.getAsLong() + offset, end - from.getAsLong(), b.strings().intern(name), cat, b.argsMark());
-        }
-    }
-
-    private static void instant(TraceBuilder b, int track, OptionalLong at, String name, long offset, int cat) {
-        if (at.isPresent()) {
-            b.instant(track, at.getAsLong() + offset, b.strings().intern(name), cat, b.argsMark());
-        }
     }
 }
