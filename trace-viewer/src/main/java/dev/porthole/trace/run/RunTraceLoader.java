@@ -3,6 +3,7 @@ package dev.porthole.trace.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.porthole.launcher.HostTimings;
+import dev.porthole.launcher.RunRecord;
 import dev.porthole.trace.io.PortholeTraceReader;
 import dev.porthole.trace.io.UnikraftLogReader;
 import dev.porthole.trace.io.UnreadableTraceException;
@@ -35,9 +36,9 @@ import java.util.OptionalLong;
  */
 public final class RunTraceLoader {
     public static final String FORMAT = "Porthole run record (trace.log + timings.json)";
-    public static final String TRACE_LOG = "trace.log";
-    public static final String TIMINGS = "timings.json";
-    public static final String SERIAL_LOG = "serial.log";
+    public static final String TRACE_LOG = RunRecord.TRACE;
+    public static final String TIMINGS = RunRecord.TIMINGS;
+    public static final String SERIAL_LOG = RunRecord.SERIAL;
     public static final long HOST_PID = 1;
     public static final String HOST_PROCESS = "host";
 
