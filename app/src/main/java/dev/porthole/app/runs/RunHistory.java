@@ -2,6 +2,7 @@ package dev.porthole.app.runs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.porthole.launcher.RunRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,16 +60,16 @@ public final class RunHistory {
     }
 
     public static RunSummary read(Path dir) {
-        Optional<JsonNode> exit = json(dir.resolve("exit.json"));
-        Optional<JsonNode> timings = json(dir.resolve("timings.json"));
-        Optional<JsonNode> launch = json(dir.resolve("launch.json"));
+        Optional<JsonNode> exit = json(dir.resolve(RunRecord.EXIT));
+        Optional<JsonNode> timings = json(dir.resolve(RunRecord.TIMINGS));
+        Optional<JsonNode> launch = json(dir.resolve(RunRecord.LAUNCH));
         Optional<String> reason = exit.map(e -> e.path("reason").asText(null)).map(r -> r.toLowerCase(Locale.ROOT).replace('_', '-'));
         OptionalInt code = exit.filter(e -> e.path("code").isNumber()).map(e -> OptionalInt.of(e.path("code").asInt())).orElse(OptionalInt.empty());
         OptionalDouble total = timings.map(t -> t.path("ms_since_spawn").path("exit"))
                 .filter(JsonNode::isNumber).map(n -> OptionalDouble.of(n.asDouble())).orElse(OptionalDouble.empty());
         String append = launch.map(l -> firstText(l, "append", "spec.append")).orElse("");
         String machine = launch.map(l -> firstText(l, "machine", "spec.machine")).orElse("").toLowerCase(Locale.ROOT);
-        boolean hasTrace = Files.isRegularFile(dir.resolve("trace.log")) && sizeOf(dir.resolve("trace.log")) > 0;
+        boolean hasTrace = Files.isRegularFile(dir.resolve(RunRecord.TRACE)) && sizeOf(dir.resolve(RunRecord.TRACE)) > 0;
         return new RunSummary(dir.getFileName().toString(), dir, reason, code, total, append, machine, hasTrace);
     }
 

@@ -2,6 +2,7 @@ package dev.porthole.app.session;
 
 import dev.porthole.app.crash.CrashReport;
 import dev.porthole.app.debug.PanicReport;
+import dev.porthole.app.task.TaskRunner;
 import dev.porthole.app.workbench.GuestState;
 import dev.porthole.app.workspace.Workspace;
 import dev.porthole.app.workspace.WorkspaceConfig;
@@ -226,7 +227,7 @@ public final class GuestWorkflow implements AutoCloseable {
             if (error == null) {
                 breakpointIds.put(locationOf(b), inserted.id());
             } else {
-                listener.problem("breakpoint at " + b.location() + " was not set: " + rootMessage(error));
+                listener.problem("breakpoint at " + b.location() + " was not set: " + TaskRunner.messageOf(error));
             }
         });
     }
@@ -308,7 +309,7 @@ public final class GuestWorkflow implements AutoCloseable {
             try {
                 g.exit().get(5, TimeUnit.SECONDS);
             } catch (Exception e) {
-                listener.problem("QEMU (pid " + g.pid() + ") did not exit after SIGKILL within 5 s: " + rootMessage(e));
+                listener.problem("QEMU (pid " + g.pid() + ") did not exit after SIGKILL within 5 s: " + TaskRunner.messageOf(e));
             }
         }
         if (s != null) {
@@ -324,7 +325,7 @@ public final class GuestWorkflow implements AutoCloseable {
         CompletableFuture<DebugEvent.Stopped> f = step.apply(s);
         f.whenComplete((stop, error) -> {
             if (error != null && session == s) {
-                listener.problem(rootMessage(error));
+                listener.problem(TaskRunner.messageOf(error));
             }
         });
         return f;
@@ -359,7 +360,7 @@ public final class GuestWorkflow implements AutoCloseable {
             }
             return Optional.of(symbolizer);
         } catch (Exception e) {
-            listener.problem("cannot symbolize with " + image + ": " + rootMessage(e));
+            listener.problem("cannot symbolize with " + image + ": " + TaskRunner.messageOf(e));
             return Optional.empty();
         }
     }
@@ -374,7 +375,7 @@ public final class GuestWorkflow implements AutoCloseable {
             s.close();
         }
         if (error != null) {
-            listener.problem("the guest's end could not be read: " + rootMessage(error));
+            listener.problem("the guest's end could not be read: " + TaskRunner.messageOf(error));
             listener.stateChanged(GuestState.FAILED, false, "failed");
             return;
         }
@@ -439,28 +440,15 @@ public final class GuestWorkflow implements AutoCloseable {
         }
     }
 
-    private CompletableFuture<Void> submit(ThrowingRunnable work) {
+    private CompletableFuture<Void> submit(TaskRunner.ThrowingRunnable work) {
         return CompletableFuture.runAsync(() -> {
             try {
                 work.run();
             } catch (Exception e) {
-                listener.problem(rootMessage(e));
-                listener.stateChanged(guest != null && guest.isAlive() ? GuestState.RUNNING : GuestState.FAILED, session != null, rootMessage(e));
+                listener.problem(TaskRunner.messageOf(e));
+                listener.stateChanged(guest != null && guest.isAlive() ? GuestState.RUNNING : GuestState.FAILED, session != null, TaskRunner.messageOf(e));
             }
         }, worker);
-    }
-
-    @FunctionalInterface
-    private interface ThrowingRunnable {
-        void run() throws Exception;
-    }
-
-    static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while ((t instanceof java.util.concurrent.CompletionException || t instanceof java.util.concurrent.ExecutionException) && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 
     @Override

@@ -23,6 +23,17 @@ public interface TaskRunner {
         }, ignored -> onDone.run(), onFailed);
     }
 
+    /** A failure's own message, without the wrappers futures add (or its class name when it has none). */
+    static String messageOf(Throwable error) {
+        Throwable t = error;
+        while ((t instanceof java.util.concurrent.CompletionException || t instanceof java.util.concurrent.ExecutionException)
+                && t.getCause() != null) {
+            t = t.getCause();
+        }
+        String message = t.getMessage();
+        return message == null || message.isBlank() ? t.getClass().getSimpleName() : message;
+    }
+
     @FunctionalInterface
     interface ThrowingRunnable {
         void run() throws Exception;

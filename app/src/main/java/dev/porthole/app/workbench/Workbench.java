@@ -362,7 +362,11 @@ public final class Workbench implements WorkflowListener {
         if (ws == null || loadingWorkspace) {
             return;
         }
-        Workspace updated = ws.with(change.apply(ws.config()));
+        WorkspaceConfig changed = change.apply(ws.config());
+        if (changed.equals(ws.config())) {
+            return; // nothing to save (one edit can come back through two listeners)
+        }
+        Workspace updated = ws.with(changed);
         workspace.set(updated);
         save(updated);
     }
@@ -520,7 +524,7 @@ public final class Workbench implements WorkflowListener {
         consoleModel.setRunStart(0);
         view.selectBottomPanel(consoleTab);
         tasks.runAction("load run " + run.id(), () -> {
-            try (var lines = Files.lines(run.dir().resolve("serial.log"), StandardCharsets.ISO_8859_1)) {
+            try (var lines = Files.lines(run.dir().resolve(dev.porthole.launcher.RunRecord.SERIAL), StandardCharsets.ISO_8859_1)) {
                 // serial.log keeps the bytes, not their arrival times: lines show at 0.000.
                 lines.forEach(line -> consoleModel.append(0, line));
             }

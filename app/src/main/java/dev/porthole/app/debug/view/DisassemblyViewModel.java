@@ -167,5 +167,6 @@ public final class DisassemblyViewModel extends PanelViewModel {
     protected void clear() {
         lines.clear();
         currentIndex.set(-1);
+        sourceCache.clear(); // the sources may be edited and rebuilt before the next session
     }
 }

@@ -2,8 +2,6 @@ package dev.porthole.app.debug.view;
 
 import javafx.application.Platform;
 
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 
 /** Where view models deliver results: the FX thread in the app, the calling thread in view-model tests. */
@@ -18,15 +16,5 @@ final class FxThread {
     };
 
     private FxThread() {
-    }
-
-    /** The debugger's own message from a failed future, without the wrappers the futures add. */
-    static String messageOf(Throwable error) {
-        Throwable t = error;
-        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-            t = t.getCause();
-        }
-        String message = t.getMessage();
-        return message == null || message.isBlank() ? t.getClass().getSimpleName() : message;
     }
 }

@@ -62,7 +62,7 @@ public final class MonitorViewModel extends PanelViewModel {
         CompletableFuture<String> answer = session().get().monitor(cmd);
         answer.whenComplete((text, failure) -> ui().execute(() -> {
             if (failure != null) {
-                transcript.add(new Entry(Kind.ERROR, "'" + cmd + "' failed: " + FxThread.messageOf(failure)));
+                transcript.add(new Entry(Kind.ERROR, "'" + cmd + "' failed: " + dev.porthole.app.task.TaskRunner.messageOf(failure)));
             } else {
                 transcript.add(new Entry(Kind.OUTPUT, text.endsWith("\n") ? text.substring(0, text.length() - 1) : text));
             }

@@ -110,7 +110,7 @@ abstract class PanelViewModel implements DebugPanel {
                 return;
             }
             if (failure != null) {
-                setError(what + ": " + FxThread.messageOf(failure));
+                setError(what + ": " + dev.porthole.app.task.TaskRunner.messageOf(failure));
             } else {
                 onValue.accept(value);
             }
@@ -121,7 +121,7 @@ abstract class PanelViewModel implements DebugPanel {
     protected <T> void deliverAlways(CompletableFuture<T> future, String what, Consumer<T> onValue) {
         future.whenComplete((value, failure) -> ui.execute(() -> {
             if (failure != null) {
-                setError(what + ": " + FxThread.messageOf(failure));
+                setError(what + ": " + dev.porthole.app.task.TaskRunner.messageOf(failure));
             } else {
                 onValue.accept(value);
             }

@@ -34,7 +34,7 @@ abstract class ValueTreeViewModel extends PanelViewModel {
             s.watchChildren(node.handle().get()).whenComplete((objects, failure) -> ui().execute(() -> {
                 node.setChildrenLoading(false);
                 if (failure != null) {
-                    setError("could not expand " + node.path() + ": " + FxThread.messageOf(failure));
+                    setError("could not expand " + node.path() + ": " + dev.porthole.app.task.TaskRunner.messageOf(failure));
                     return;
                 }
                 node.setChildrenLoaded(true);
