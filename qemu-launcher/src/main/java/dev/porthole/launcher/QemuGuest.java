@@ -89,6 +89,8 @@ final class QemuGuest implements Guest {
         return guest;
     }
 
+    private boolean timingsFinal; // guarded by this
+
     private void startAndWaitForQmp() throws LaunchException {
         // Stamps come in bursts (first byte, first trace line, QMP ready within a few ms): write timings.json once
         // per burst, off the stamping thread, so the record costs the guest next to no CPU while it boots.
@@ -156,6 +158,7 @@ final class QemuGuest implements Guest {
 
     private LaunchException fail(String message, Exception cause) {
         GuestExit failed = new GuestExit(GuestExit.Reason.QEMU_ERROR, -1, message, -1);
+        writeFinalTimings();
         writeExit(failed, readStderr());
         qmp.markClosed(message);
         pipes.forEach(GuestPipe::releaseIfUnopened); // readers already waiting on the pipes read end-of-file and close their logs
@@ -267,7 +270,7 @@ final class QemuGuest implements Guest {
             GuestExit decoded = GuestExitDecoder.decode(status, stderr, killedByUs.get(), timedOut.get(), qmp.sawEvent(QmpEvent.GUEST_PANICKED),
                     monitorCameUp, spec.timeout().toMillis() / 1000.0);
             cleanUpSockets(); // before the exit is announced: a finished run folder holds the record only
-            writeTimings();
+            writeFinalTimings();
             writeExit(decoded, stderr);
             exit.complete(decoded);
         } catch (Throwable t) {
@@ -294,7 +297,16 @@ final class QemuGuest implements Guest {
         }
     }
 
+    /** The last timings.json: written once everything is drained; a burst write still scheduled then does nothing. */
+    private synchronized void writeFinalTimings() {
+        writeTimings();
+        timingsFinal = true;
+    }
+
     private synchronized void writeTimings() {
+        if (timingsFinal) {
+            return; // the run record is finished: nothing may appear in its folder after the exit is announced
+        }
         try {
             record.writeJson(RunRecord.TIMINGS, timings.toJson());
         } catch (IOException e) {
