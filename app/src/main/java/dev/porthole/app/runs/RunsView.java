@@ -1,5 +1,6 @@
 package dev.porthole.app.runs;
 
+import dev.porthole.icons.StyleClasses;
 import dev.porthole.app.task.TaskRunner;
 import dev.porthole.icons.Icon;
 import dev.porthole.icons.Icons;
@@ -47,10 +48,9 @@ public final class RunsView extends BorderPane {
                 @Override
                 protected void updateItem(RunSummary item, boolean empty) {
                     super.updateItem(item, empty);
-                    getStyleClass().removeAll("ph-run-failed", "ph-run-ok");
-                    if (!empty && item != null && item.reason().isPresent()) {
-                        getStyleClass().add(item.succeeded() ? "ph-run-ok" : "ph-run-failed");
-                    }
+                    String outcome = empty || item == null || item.reason().isEmpty() ? null
+                            : item.succeeded() ? "ph-run-ok" : "ph-run-failed";
+                    StyleClasses.choose(this, outcome, "ph-run-ok", "ph-run-failed");
                 }
             };
             row.setOnMouseClicked(e -> {

@@ -1,5 +1,6 @@
 package dev.porthole.build.view;
 
+import dev.porthole.icons.StyleClasses;
 import dev.porthole.build.layout.LayoutDiff;
 import dev.porthole.build.layout.SizeNode;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -125,10 +126,7 @@ public final class LayoutView extends BorderPane {
             @Override
             protected void updateItem(LayoutViewModel.RuntimeRow item, boolean empty) {
                 super.updateItem(item, empty);
-                getStyleClass().remove(Styles.RUNTIME_BAD);
-                if (!empty && item != null && !item.ok()) {
-                    getStyleClass().add(Styles.RUNTIME_BAD);
-                }
+                StyleClasses.toggle(this, Styles.RUNTIME_BAD, !empty && item != null && !item.ok());
             }
         });
         table.setPlaceholder(new Label("stop the guest in the debugger to read its page tables"));

@@ -1,5 +1,6 @@
 package dev.porthole.trace.view;
 
+import dev.porthole.icons.StyleClasses;
 import dev.porthole.trace.analysis.TraceDiff;
 import dev.porthole.trace.model.Trace;
 import java.util.List;
@@ -53,16 +54,13 @@ public final class TraceDiffView extends BorderPane {
             @Override
             protected void updateItem(Long v, boolean empty) {
                 super.updateItem(v, empty);
-                getStyleClass().removeAll("ph-slower", "ph-faster");
+                StyleClasses.choose(this, empty || v == null || v == 0 ? null : v > 0 ? "ph-slower" : "ph-faster", "ph-slower", "ph-faster");
                 if (empty || v == null) {
                     setText(null);
                     return;
                 }
                 setText(TimeFormat.signedDuration(v));
                 setAlignment(Pos.CENTER_RIGHT);
-                if (v != 0) {
-                    getStyleClass().add(v > 0 ? "ph-slower" : "ph-faster");
-                }
             }
         });
         TableColumn<TraceDiff.Row, Double> relative = new TableColumn<>("Δ %");

@@ -1,5 +1,6 @@
 package dev.porthole.app.debug.view;
 
+import dev.porthole.icons.StyleClasses;
 import dev.porthole.gdb.Frame;
 import dev.porthole.icons.Icon;
 import dev.porthole.icons.Icons;
@@ -55,10 +56,7 @@ public final class CallStackView extends PanelView<CallStackViewModel> {
                 protected void updateItem(Frame frame, boolean empty) {
                     super.updateItem(frame, empty);
                     boolean current = !empty && frame != null && frame.level() == model.selectedLevelProperty().get();
-                    getStyleClass().remove(DebugStyles.CURRENT_LINE);
-                    if (current) {
-                        getStyleClass().add(DebugStyles.CURRENT_LINE);
-                    }
+                    StyleClasses.toggle(this, DebugStyles.CURRENT_LINE, current);
                 }
             };
             row.setOnMouseClicked(e -> {

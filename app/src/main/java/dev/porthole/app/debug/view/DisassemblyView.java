@@ -1,5 +1,6 @@
 package dev.porthole.app.debug.view;
 
+import dev.porthole.icons.StyleClasses;
 import dev.porthole.icons.Icon;
 import dev.porthole.icons.Icons;
 import javafx.scene.control.Label;
@@ -74,7 +75,8 @@ public final class DisassemblyView extends PanelView<DisassemblyViewModel> {
         protected void updateItem(DisassemblyViewModel.Line line, boolean empty) {
             super.updateItem(line, empty);
             setText(null);
-            getStyleClass().removeAll(DebugStyles.CURRENT_LINE, DebugStyles.DISASSEMBLY_SOURCE);
+            StyleClasses.toggle(this, DebugStyles.DISASSEMBLY_SOURCE, line instanceof DisassemblyViewModel.SourceLine);
+            StyleClasses.toggle(this, DebugStyles.CURRENT_LINE, line instanceof DisassemblyViewModel.InstructionLine instruction && instruction.current());
             if (empty || line == null) {
                 setGraphic(null);
                 return;
@@ -82,14 +84,12 @@ public final class DisassemblyView extends PanelView<DisassemblyViewModel> {
             if (line instanceof DisassemblyViewModel.SourceLine s) {
                 sourceNumber.setText(s.label());
                 sourceText.setText(s.text().orElse(""));
-                getStyleClass().add(DebugStyles.DISASSEMBLY_SOURCE);
                 setGraphic(sourceBox);
             } else if (line instanceof DisassemblyViewModel.InstructionLine i) {
                 if (i.current()) {
                     var arrow = Icons.node(Icon.CURRENT_LINE, 14);
                     arrow.setId(CURRENT_MARK_ID);
                     marker.setGraphic(arrow);
-                    getStyleClass().add(DebugStyles.CURRENT_LINE);
                 } else {
                     marker.setGraphic(null);
                 }

@@ -1,5 +1,6 @@
 package dev.porthole.app.debug.view;
 
+import dev.porthole.icons.StyleClasses;
 import dev.porthole.icons.Icon;
 import dev.porthole.icons.Icons;
 import javafx.scene.control.Button;
@@ -135,14 +136,9 @@ public final class MemoryView extends PanelView<MemoryViewModel> {
             for (int i = 0; i < bytes.length; i++) {
                 Label b = bytes[i];
                 b.setText(row.hex(i));
-                b.getStyleClass().removeAll(DebugStyles.CHANGED_VALUE, DebugStyles.MEMORY_BYTE_SELECTED);
-                if (i < row.changed().length && row.changed()[i]) {
-                    b.getStyleClass().add(DebugStyles.CHANGED_VALUE);
-                }
                 long at = row.address() + i;
-                if (selected >= 0 && at >= selected && at < selected + 8 && i < row.bytes().length) {
-                    b.getStyleClass().add(DebugStyles.MEMORY_BYTE_SELECTED);
-                }
+                StyleClasses.toggle(b, DebugStyles.CHANGED_VALUE, i < row.changed().length && row.changed()[i]);
+                StyleClasses.toggle(b, DebugStyles.MEMORY_BYTE_SELECTED, selected >= 0 && at >= selected && at < selected + 8 && i < row.bytes().length);
             }
             ascii.setText(row.ascii());
             setGraphic(box);

@@ -1,5 +1,6 @@
 package dev.porthole.app.debug.view;
 
+import dev.porthole.icons.StyleClasses;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -51,15 +52,8 @@ final class ValueTreeTable {
             @Override
             protected void updateItem(Shown shown, boolean empty) {
                 super.updateItem(shown, empty);
-                getStyleClass().remove(DebugStyles.CHANGED_VALUE);
-                if (empty || shown == null) {
-                    setText(null);
-                    return;
-                }
-                setText(shown.value());
-                if (shown.changed()) {
-                    getStyleClass().add(DebugStyles.CHANGED_VALUE);
-                }
+                StyleClasses.toggle(this, DebugStyles.CHANGED_VALUE, !empty && shown != null && shown.changed());
+                setText(empty || shown == null ? null : shown.value());
             }
         });
         value.getStyleClass().add(DebugStyles.MONO);
