@@ -44,27 +44,22 @@ final class BreakpointGutter implements IntFunction<Node> {
         marker.getStyleClass().add("ph-breakpoint-slot");
         marker.setMinSize(MARKER_SIZE + 4, MARKER_SIZE);
         marker.setPrefSize(MARKER_SIZE + 4, MARKER_SIZE);
-        Optional<SourceBreakpoint> breakpoint = viewModel.breakpoints().find(document.path(), line);
-        breakpoint.ifPresent(b -> marker.getChildren().add(markerOf(b)));
 
         StackPane arrow = new StackPane();
         arrow.setMinSize(MARKER_SIZE, MARKER_SIZE);
         arrow.setPrefSize(MARKER_SIZE, MARKER_SIZE);
-        boolean current = viewModel.executionPointProperty().get()
-                .filter(p -> p.file().equals(document.path()) && p.line() == line).isPresent();
-        if (current) {
-            Node icon = Icons.node(Icon.CURRENT_LINE, MARKER_SIZE);
-            icon.getStyleClass().add(EditorStyle.CURRENT_LINE_ARROW);
-            arrow.getChildren().add(icon);
-        }
 
         HBox gutter = new HBox(marker, number, arrow);
         gutter.setAlignment(Pos.CENTER_LEFT);
         gutter.getStyleClass().add(EditorStyle.GUTTER);
-        if (current) {
-            gutter.getStyleClass().add(EditorStyle.GUTTER_CURRENT);
-        }
         gutter.setUserData(line);
+        refresh(gutter);
+        // The area may keep a line's node aside and show it again later: it is brought up to date then.
+        gutter.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                refresh(gutter);
+            }
+        });
         gutter.setOnMouseClicked(event -> {
             if (event.getButton() == MouseButton.PRIMARY) {
                 viewModel.toggleBreakpoint(document.path(), line);
@@ -76,6 +71,39 @@ final class BreakpointGutter implements IntFunction<Node> {
             event.consume();
         });
         return gutter;
+    }
+
+    /** What one line's gutter shows besides its number; equal marks mean nothing to redraw. */
+    private record Marks(Optional<SourceBreakpoint> breakpoint, boolean current) {
+    }
+
+    /**
+     * Brings a gutter node made by {@link #apply} up to date with the breakpoints and the stopped line, touching its
+     * children only when what it shows changed. A stop or a new breakpoint thus restyles one or two lines' markers
+     * instead of every visible line's gutter (a new graphic factory makes the area rebuild them all).
+     */
+    void refresh(Node node) {
+        if (!(node instanceof HBox gutter) || !(gutter.getUserData() instanceof Integer line)) {
+            return;
+        }
+        Marks marks = new Marks(viewModel.breakpoints().find(document.path(), line),
+                viewModel.executionPointProperty().get().filter(p -> p.file().equals(document.path()) && p.line() == line).isPresent());
+        if (marks.equals(gutter.getProperties().get(Marks.class))) {
+            return;
+        }
+        gutter.getProperties().put(Marks.class, marks);
+        StackPane marker = (StackPane) gutter.getChildren().get(0);
+        marker.getChildren().setAll(marks.breakpoint().map(BreakpointGutter::markerOf).stream().toList());
+        StackPane arrow = (StackPane) gutter.getChildren().get(2);
+        if (marks.current()) {
+            Node icon = Icons.node(Icon.CURRENT_LINE, MARKER_SIZE);
+            icon.getStyleClass().add(EditorStyle.CURRENT_LINE_ARROW);
+            arrow.getChildren().setAll(icon);
+            gutter.getStyleClass().add(EditorStyle.GUTTER_CURRENT);
+        } else {
+            arrow.getChildren().clear();
+            gutter.getStyleClass().remove(EditorStyle.GUTTER_CURRENT);
+        }
     }
 
     private static Node markerOf(SourceBreakpoint breakpoint) {

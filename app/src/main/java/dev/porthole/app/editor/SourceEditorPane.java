@@ -7,6 +7,7 @@ import java.util.Optional;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Point2D;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -51,6 +52,7 @@ final class SourceEditorPane extends BorderPane {
     /** A 1-based line to put the caret on once the text is in, or 0. */
     private int pendingReveal;
     private int gutterDigits = 2;
+    private BreakpointGutter gutter;
     private long hoverRequest;
     /** Counts edits, so a save that finishes after more typing leaves the tab marked modified. */
     private long edits;
@@ -62,7 +64,7 @@ final class SourceEditorPane extends BorderPane {
         this.viewModel = viewModel;
         area.getStyleClass().add(EditorStyle.CODE_AREA);
         area.setEditable(false); // until the text has arrived
-        refreshGutter();
+        rebuildGutter();
         setCenter(new VirtualizedScrollPane<>(area));
         setBottom(searchBar);
 
@@ -139,7 +141,7 @@ final class SourceEditorPane extends BorderPane {
                 document.markEdited();
             }
             if (BreakpointGutter.digits(area.getParagraphs().size()) != gutterDigits) {
-                refreshGutter();
+                rebuildGutter();
             }
         });
         area.plainTextChanges().subscribe(change -> {
@@ -204,11 +206,25 @@ final class SourceEditorPane extends BorderPane {
         viewModel.executionPointProperty().addListener((obs, old, point) -> showExecutionPoint());
     }
 
-    /** Gutter nodes are made per visible paragraph; a new factory makes the area rebuild the visible ones. */
-    private void refreshGutter() {
+    /**
+     * Gutter nodes are made per visible paragraph; a new factory makes the area rebuild the visible ones, which only a
+     * change in the width of the line numbers needs.
+     */
+    private void rebuildGutter() {
         gutterDigits = BreakpointGutter.digits(area.getParagraphs().size());
-        BreakpointGutter gutter = new BreakpointGutter(document, viewModel, () -> area.getParagraphs().size());
+        gutter = new BreakpointGutter(document, viewModel, () -> area.getParagraphs().size());
         area.setParagraphGraphicFactory(gutter::apply);
+    }
+
+    /** Breakpoints or the stopped line changed: the gutter nodes on screen update in place (new ones are made current). */
+    private void refreshGutter() {
+        if (BreakpointGutter.digits(area.getParagraphs().size()) != gutterDigits) {
+            rebuildGutter();
+            return;
+        }
+        for (Node node : area.lookupAll("." + EditorStyle.GUTTER)) {
+            gutter.refresh(node);
+        }
     }
 
     private void showExecutionPoint() {

@@ -2,6 +2,7 @@ package dev.porthole.app.editor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -339,5 +340,20 @@ class EditorViewTest {
         waitUntil("line 25 code again",
                 () -> !area.getStyleOfChar(area.getAbsolutePosition(24, 4)).contains(SyntaxStyle.COMMENT));
         assertTrue(area.getStyleOfChar(area.getAbsolutePosition(22, 3)).contains(SyntaxStyle.TYPE), "int64 is a type again");
+    }
+
+    @Test
+    void aStopOrABreakpointRedrawsOnlyTheLinesItConcerns(FxRobot robot) throws TimeoutException {
+        CodeArea area = openAndWait(robot, file);
+        Node untouched = gutterOf(robot, area, 30).orElseThrow();
+        robot.interact(() -> view.showExecutionPoint(file, STEP_BODY_LINE));
+        waitUntil("the arrow on the stopped line", () -> gutterShows(robot, area, STEP_BODY_LINE, EditorStyle.CURRENT_LINE_ARROW));
+        robot.interact(() -> view.showExecutionPoint(file, STEP_BODY_LINE + 1));
+        waitUntil("the arrow moved a line down", () -> gutterShows(robot, area, STEP_BODY_LINE + 1, EditorStyle.CURRENT_LINE_ARROW));
+        assertFalse(gutterShows(robot, area, STEP_BODY_LINE, EditorStyle.CURRENT_LINE_ARROW), "the old line lost its arrow");
+        robot.interact(() -> breakpoints.add(SourceBreakpoint.hardware(file, 31)));
+        assertTrue(gutterShows(robot, area, 31, EditorStyle.BREAKPOINT_HARDWARE), "the new breakpoint is drawn");
+        // A new gutter for every visible line on each step is what made a stop cost a frame's worth of restyling.
+        assertSame(untouched, gutterOf(robot, area, 30).orElseThrow(), "line 30's gutter is the same node throughout");
     }
 }
