@@ -1,7 +1,11 @@
 package dev.porthole.app.debug.view;
 
 import dev.porthole.app.debug.RegisterBits;
+import dev.porthole.icons.StyleClasses;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Label;
 import javafx.scene.control.TreeItem;
@@ -21,16 +25,51 @@ import java.util.Set;
 public final class RegistersView extends PanelView<RegistersViewModel> {
     public static final String TREE_ID = "registers-tree";
 
-    /** A line of the tree: a register, or one field of a decoded register. */
+    /**
+     * A line of the tree: a register, or one field of a decoded register. A line stays the same object from stop to
+     * stop and its content changes under it, so a step redraws the cells of the registers that changed, not every
+     * row (a new tree item, or a new value in one, makes the table rebuild all of its cells).
+     */
     public sealed interface Line permits RegisterLine, BitLine {
+        /** What the line shows now; the cells follow it. */
+        ObservableValue<?> content();
     }
 
-    public record RegisterLine(RegistersViewModel.Row row) implements Line {
+    public static final class RegisterLine implements Line {
+        private final ObjectProperty<RegistersViewModel.Row> row;
+
+        RegisterLine(RegistersViewModel.Row row) {
+            this.row = new SimpleObjectProperty<>(row);
+        }
+
+        public RegistersViewModel.Row row() {
+            return row.get();
+        }
+
+        @Override
+        public ObservableValue<RegistersViewModel.Row> content() {
+            return row;
+        }
     }
 
-    public record BitLine(RegisterBits.Decoded bit) implements Line {
+    public static final class BitLine implements Line {
+        private final ObjectProperty<RegisterBits.Decoded> bit;
+
+        BitLine(RegisterBits.Decoded bit) {
+            this.bit = new SimpleObjectProperty<>(bit);
+        }
+
+        public RegisterBits.Decoded bit() {
+            return bit.get();
+        }
+
+        @Override
+        public ObservableValue<RegisterBits.Decoded> content() {
+            return bit;
+        }
+
         String name() {
-            RegisterBits.Field f = bit.field();
+            RegisterBits.Field f = bit().field();
             return f.width() == 1 ? f.name() + " [" + f.lowBit() + "]"
                     : f.name() + " [" + (f.lowBit() + f.width() - 1) + ":" + f.lowBit() + "]";
         }
@@ -54,26 +93,29 @@ public final class RegistersView extends PanelView<RegistersViewModel> {
         name.setPrefWidth(112);
         name.setMinWidth(100);
 
-        TreeTableColumn<Line, Line> value = new TreeTableColumn<>("Value");
-        value.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue().getValue()));
+        TreeTableColumn<Line, Object> value = new TreeTableColumn<>("Value");
+        value.setCellValueFactory(cd -> cd.getValue().getValue().content().map(Object.class::cast));
         value.setCellFactory(col -> new TreeTableCell<>() {
             @Override
-            protected void updateItem(Line line, boolean empty) {
-                super.updateItem(line, empty);
-                getStyleClass().removeAll(DebugStyles.CHANGED_VALUE, DebugStyles.REGISTER_BIT_SET, DebugStyles.REGISTER_BIT_CLEAR);
-                if (empty || line == null) {
+            protected void updateItem(Object content, boolean empty) {
+                super.updateItem(content, empty);
+                boolean changed = false;
+                boolean bitSet = false;
+                boolean bitClear = false;
+                if (empty || content == null) {
                     setText(null);
-                    return;
+                } else if (content instanceof RegistersViewModel.Row row) {
+                    setText(RegistersViewModel.formatted(row));
+                    changed = row.changed();
+                } else if (content instanceof RegisterBits.Decoded bit) {
+                    setText(Long.toString(bit.value()));
+                    bitSet = bit.set();
+                    bitClear = !bit.set();
                 }
-                if (line instanceof RegisterLine r) {
-                    setText(RegistersViewModel.formatted(r.row()));
-                    if (r.row().changed()) {
-                        getStyleClass().add(DebugStyles.CHANGED_VALUE);
-                    }
-                } else if (line instanceof BitLine b) {
-                    setText(Long.toString(b.bit().value()));
-                    getStyleClass().add(b.bit().set() ? DebugStyles.REGISTER_BIT_SET : DebugStyles.REGISTER_BIT_CLEAR);
-                }
+                // Only real changes touch the style classes: each one restyles the cell from scratch.
+                StyleClasses.toggle(this, DebugStyles.CHANGED_VALUE, changed);
+                StyleClasses.toggle(this, DebugStyles.REGISTER_BIT_SET, bitSet);
+                StyleClasses.toggle(this, DebugStyles.REGISTER_BIT_CLEAR, bitClear);
             }
         });
         value.getStyleClass().add(DebugStyles.MONO);
@@ -82,7 +124,7 @@ public final class RegistersView extends PanelView<RegistersViewModel> {
         value.setMinWidth(150);
 
         TreeTableColumn<Line, String> decoded = new TreeTableColumn<>("Decoded");
-        decoded.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(decodedOf(cd.getValue().getValue())));
+        decoded.setCellValueFactory(cd -> cd.getValue().getValue().content().map(RegistersView::decodedOf));
         decoded.setPrefWidth(180);
         decoded.getStyleClass().add(DebugStyles.REGISTER_BITS);
 
@@ -92,10 +134,7 @@ public final class RegistersView extends PanelView<RegistersViewModel> {
             @Override
             protected void updateItem(Line line, boolean empty) {
                 super.updateItem(line, empty);
-                getStyleClass().remove(DebugStyles.REGISTER_BITS);
-                if (!empty && line instanceof BitLine) {
-                    getStyleClass().add(DebugStyles.REGISTER_BITS);
-                }
+                StyleClasses.toggle(this, DebugStyles.REGISTER_BITS, !empty && line instanceof BitLine);
             }
         });
 
@@ -111,15 +150,41 @@ public final class RegistersView extends PanelView<RegistersViewModel> {
         return line instanceof BitLine b ? b.name() : "";
     }
 
-    private static String decodedOf(Line line) {
-        if (line instanceof RegisterLine r) {
-            return r.row().summary();
+    private static String decodedOf(Object content) {
+        if (content instanceof RegistersViewModel.Row row) {
+            return row.summary();
         }
-        return line instanceof BitLine b ? b.bit().field().meaning() : "";
+        return content instanceof RegisterBits.Decoded bit ? bit.field().meaning() : "";
     }
 
+    /** Puts the model's rows in the tree: in place when the same registers (and bit fields) are shown as before. */
     private void rebuild(TreeItem<Line> root) {
-        root.getChildren().setAll(model.rows().stream().map(this::item).toList());
+        List<RegistersViewModel.Row> rows = model.rows();
+        if (!updateInPlace(root, rows)) {
+            root.getChildren().setAll(rows.stream().map(this::item).toList());
+        }
+    }
+
+    private static boolean updateInPlace(TreeItem<Line> root, List<RegistersViewModel.Row> rows) {
+        List<TreeItem<Line>> items = root.getChildren();
+        if (rows.isEmpty() || items.size() != rows.size()) {
+            return false;
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            RegisterLine line = (RegisterLine) items.get(i).getValue();
+            if (!line.row().name().equals(rows.get(i).name()) || line.row().bits().size() != rows.get(i).bits().size()) {
+                return false;
+            }
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            TreeItem<Line> item = items.get(i);
+            RegistersViewModel.Row row = rows.get(i);
+            ((RegisterLine) item.getValue()).row.set(row);
+            for (int b = 0; b < row.bits().size(); b++) {
+                ((BitLine) item.getChildren().get(b).getValue()).bit.set(row.bits().get(b));
+            }
+        }
+        return true;
     }
 
     private TreeItem<Line> item(RegistersViewModel.Row row) {
