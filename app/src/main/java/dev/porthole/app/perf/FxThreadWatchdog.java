@@ -1,5 +1,6 @@
 package dev.porthole.app.perf;
 
+import java.lang.management.ManagementFactory;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.application.Platform;
 
@@ -18,9 +19,16 @@ public final class FxThreadWatchdog implements AutoCloseable {
     private volatile long longestSampled;
     private volatile boolean running = true;
     private volatile boolean paused;
+    /** The FX thread's CPU time at the last reset, or -1 before the thread is known. */
+    private volatile long cpuAtReset = -1;
 
     public FxThreadWatchdog(long periodMillis) {
         this.periodNanos = periodMillis * 1_000_000L;
+        // Known from the first posted task on, so that CPU time counts from a reset right after construction.
+        Platform.runLater(() -> {
+            fxThread = Thread.currentThread();
+            reset();
+        });
         this.thread = new Thread(this::loop, "porthole-fx-watchdog");
         thread.setDaemon(true);
         thread.start();
@@ -116,7 +124,23 @@ public final class FxThreadWatchdog implements AutoCloseable {
         return samples.get();
     }
 
+    /**
+     * CPU time the FX thread used since the last {@link #reset} (or since it was first seen), in milliseconds. Unlike
+     * a block's length, it hardly depends on what else the machine runs, so it compares two builds on a busy machine.
+     */
+    public double fxCpuMillisSinceReset() {
+        Thread fx = fxThread;
+        if (fx == null) {
+            return 0;
+        }
+        long now = ManagementFactory.getThreadMXBean().getThreadCpuTime(fx.getId());
+        long from = cpuAtReset < 0 ? now : cpuAtReset;
+        return (now - from) / 1e6;
+    }
+
     public void reset() {
+        Thread fx = fxThread;
+        cpuAtReset = fx == null ? -1 : ManagementFactory.getThreadMXBean().getThreadCpuTime(fx.getId());
         maxLatencyNanos.set(0);
         samples.set(0);
         longestSampled = 0;

@@ -87,6 +87,7 @@ public final class ScreenshotTour extends Application {
         setApp("app=compute");
         Thread.sleep(1500);
         watchdog = new FxThreadWatchdog(10);
+        fx(() -> null); // after the watchdog's first task: its CPU count runs from here
         shot(out, "01-workbench.png");
 
         fx(() -> {
@@ -207,7 +208,8 @@ public final class ScreenshotTour extends Application {
         if (watchdog != null) {
             // Each step's worst block, then a fresh count: which step (which panel first shown) costs the most.
             double stepMax = watchdog.maxBlockedMillis();
-            System.out.printf("porthole screenshots: step before %s: FX thread blocked at most %.1f ms%n", name, stepMax);
+            System.out.printf("porthole screenshots: step before %s: FX thread blocked at most %.1f ms, busy %.0f ms of CPU%n",
+                    name, stepMax, watchdog.fxCpuMillisSinceReset());
             if (Boolean.getBoolean("porthole.watchdog.stacks") && !watchdog.longestBlockStack().isEmpty()) {
                 System.out.print(watchdog.longestBlockStack());
             }
