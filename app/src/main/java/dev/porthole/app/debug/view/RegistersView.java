@@ -13,6 +13,7 @@ import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableRow;
 import javafx.scene.control.TreeTableView;
+import javafx.scene.layout.StackPane;
 
 import java.util.HashSet;
 import java.util.List;
@@ -77,6 +78,8 @@ public final class RegistersView extends PanelView<RegistersViewModel> {
 
     private final TreeTableView<Line> tree;
     private final Set<String> expanded = new HashSet<>();
+    /** Shown over the tree's kept lines while the target runs. */
+    private final Label notStopped = new Label("Not stopped.");
 
     public RegistersView(RegistersViewModel model) {
         super(model, DebugStyles.REGISTERS);
@@ -138,9 +141,10 @@ public final class RegistersView extends PanelView<RegistersViewModel> {
             }
         });
 
+        notStopped.setVisible(false);
         model.rows().addListener((ListChangeListener<RegistersViewModel.Row>) change -> rebuild(root));
         rebuild(root);
-        setCenter(tree);
+        setCenter(new StackPane(tree, notStopped));
     }
 
     private static String nameOf(Line line) {
@@ -157,12 +161,30 @@ public final class RegistersView extends PanelView<RegistersViewModel> {
         return content instanceof RegisterBits.Decoded bit ? bit.field().meaning() : "";
     }
 
-    /** Puts the model's rows in the tree: in place when the same registers (and bit fields) are shown as before. */
+    /**
+     * Puts the model's rows in the tree: in place when the same registers (and bit fields) are shown as before. While
+     * the target runs the model has no rows; the tree then keeps its lines out of sight behind "Not stopped.", so
+     * that a step, which runs for a moment, updates the registers that changed instead of emptying and refilling
+     * every row.
+     */
     private void rebuild(TreeItem<Line> root) {
         List<RegistersViewModel.Row> rows = model.rows();
-        if (!updateInPlace(root, rows)) {
+        boolean kept = !rows.isEmpty() && updateInPlace(root, rows);
+        if (!kept && !(rows.isEmpty() && !root.getChildren().isEmpty())) {
             root.getChildren().setAll(rows.stream().map(this::item).toList());
         }
+        boolean hidingKeptLines = rows.isEmpty() && !root.getChildren().isEmpty();
+        tree.setVisible(!hidingKeptLines);
+        notStopped.setVisible(hidingKeptLines);
+    }
+
+    /** Forgets the lines kept behind "Not stopped." (the session ended). */
+    @Override
+    public void detach() {
+        super.detach();
+        tree.getRoot().getChildren().clear();
+        tree.setVisible(true);
+        notStopped.setVisible(false);
     }
 
     private static boolean updateInPlace(TreeItem<Line> root, List<RegistersViewModel.Row> rows) {

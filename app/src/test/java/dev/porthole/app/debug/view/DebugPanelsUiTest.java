@@ -5,6 +5,7 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableCell;
+import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableRow;
 import javafx.scene.input.KeyCode;
@@ -33,6 +34,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -271,5 +273,42 @@ class DebugPanelsUiTest {
         assertTrue(marked.isPresent(), "the changed value " + now + " carries " + DebugStyles.CHANGED_VALUE);
         // rip moved with the steps, and the register panel says so
         assertTrue(panels.registers().model().row("rip").orElseThrow().changed());
+    }
+
+    @Test
+    @Order(9)
+    void aStepRedrawsTheRegistersInPlace(FxRobot robot) throws Exception {
+        showTab(robot, "Registers");
+        waitFor(() -> !panels.registers().model().rows().isEmpty(), "registers read");
+        TreeItem<RegistersView.Line> ripBefore = registerItem("rip");
+        String ripValueBefore = panels.registers().model().row("rip").orElseThrow().value();
+        robot.interact(panels::onRunning);
+        assertTrue(robot.from(panels.registers()).lookup((Node n) -> n instanceof Labeled l && "Not stopped.".equals(l.getText())
+                && shownWithin(n, panels.registers())).tryQuery().isPresent(), "while the guest runs the panel says so");
+        DebugEvent.Stopped stepped = target.await(target.session.next());
+        robot.interact(() -> panels.onStopped(stepped));
+        waitFor(() -> panels.registers().model().row("rip").map(r -> !r.value().equals(ripValueBefore)).orElse(false), "rip re-read");
+        String ripShown = RegistersViewModel.formatted(panels.registers().model().row("rip").orElseThrow());
+        waitFor(() -> texts(robot, panels.registers(), ".tree-table-cell").contains(ripShown), "the new rip " + ripShown + " shown");
+        // Lines kept from stop to stop: a step redraws the changed cells instead of rebuilding every row.
+        assertSame(ripBefore, registerItem("rip"), "the rip line is the same tree item after the step");
+        Optional<Node> marked = robot.from(panels.registers()).lookup(".tree-table-cell").match(n ->
+                n instanceof TreeTableCell<?, ?> c && ripShown.equals(c.getText()) && c.getStyleClass().contains(DebugStyles.CHANGED_VALUE)).tryQuery();
+        assertTrue(marked.isPresent(), "the new rip is marked changed");
+    }
+
+    private static boolean shownWithin(Node node, Node panel) {
+        for (Node n = node; n != null && n != panel; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private TreeItem<RegistersView.Line> registerItem(String name) {
+        return panels.registers().tree().getRoot().getChildren().stream()
+                .filter(i -> i.getValue() instanceof RegistersView.RegisterLine r && r.row().name().equals(name))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + name + " line in the Registers tree"));
     }
 }
