@@ -106,6 +106,26 @@ class DebugViewModelsLiveTest {
     }
 
     @Test
+    void choosingAnOuterFrameShowsThatFramesVariables() throws Exception {
+        QueueUi ui = new QueueUi();
+        VariablesViewModel model = new VariablesViewModel(ui);
+        model.attach(target.session);
+        model.onStopped(target.session.lastStop().orElse(stop));
+        ui.until(() -> !model.roots().isEmpty(), "variables listed");
+        Frame kmain = target.await(target.session.frames()).stream().filter(f -> f.function().equals("kmain")).findFirst()
+                .orElseThrow(() -> new AssertionError("no kmain frame"));
+
+        model.selectFrame(kmain.level(), kmain.function());
+        ui.until(() -> model.roots().stream().anyMatch(n -> n.name().equals("mbinfo")), "kmain's variables listed");
+        ValueNode mbinfo = model.roots().stream().filter(n -> n.name().equals("mbinfo")).findFirst().orElseThrow();
+        assertEquals(List.of("mbinfo"), model.roots().stream().map(ValueNode::name).toList());
+        // an object made in kmain's frame, not the simple value shown when making one fails
+        assertTrue(mbinfo.handle().isPresent(), "mbinfo has no watch handle: " + mbinfo);
+        assertEquals(target.await(target.session.evaluate("mbinfo", kmain.level())), mbinfo.value());
+        ui.drain();
+    }
+
+    @Test
     void watchOnComputeResultIsMarkedChangedAfterItChanges() throws Exception {
         QueueUi ui = new QueueUi();
         WatchViewModel model = new WatchViewModel(ui);
