@@ -3,6 +3,7 @@ package dev.porthole.app.debug.view;
 import dev.porthole.gdb.BreakpointKind;
 import dev.porthole.gdb.DebugEvent;
 import dev.porthole.gdb.Frame;
+import dev.porthole.kernel.SampleKernel;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,8 @@ class DebugViewModelsLiveTest {
     void callStackShowsKmainAndActivatingItOpensItsSource() throws Exception {
         QueueUi ui = new QueueUi();
         List<String> opened = new ArrayList<>();
-        CallStackViewModel model = new CallStackViewModel((file, line) -> opened.add(file.getFileName() + ":" + line), ui);
+        CallStackViewModel model = new CallStackViewModel((file, line) -> opened.add(file.getFileName() + ":" + line),
+                new FrameSourceResolver(SampleKernel::sourceDir), ui);
         model.attach(target.session);
         model.onStopped(stop);
         ui.until(() -> !model.frames().isEmpty(), "frames listed");
@@ -351,7 +353,7 @@ class DebugViewModelsLiveTest {
     void panelsClearWhileRunningAndForgetTheSessionOnDetach() throws Exception {
         QueueUi ui = new QueueUi();
         RegistersViewModel registers = new RegistersViewModel(ui);
-        CallStackViewModel stack = new CallStackViewModel((f, l) -> { }, ui);
+        CallStackViewModel stack = new CallStackViewModel((f, l) -> { }, new FrameSourceResolver(SampleKernel::sourceDir), ui);
         WatchViewModel watch = new WatchViewModel(ui);
         for (DebugPanel panel : List.of(registers, stack, watch)) {
             panel.attach(target.session);
