@@ -78,7 +78,16 @@ public interface DebugSession extends AutoCloseable {
     /** Evaluates an expression in the frame at {@code level}; the result as the debugger prints it. */
     CompletableFuture<String> evaluate(String expression, int frameLevel);
 
+    /** A watch on {@code expression} that follows the current frame: each update evaluates it where the target is now. */
     CompletableFuture<VarObject> createWatch(String expression);
+
+    /**
+     * A watch on {@code expression} evaluated in, and bound to, the frame at {@code frameLevel} (0 = innermost) of
+     * the thread of the last stop, the frame {@link #frames()} and {@link #variables(int)} number the same way: a
+     * local of an outer frame shows that frame's value, and its children and updates stay in that frame. Expand,
+     * update and delete it like any watch.
+     */
+    CompletableFuture<VarObject> createWatchInFrame(String expression, int frameLevel);
 
     CompletableFuture<List<VarObject>> watchChildren(String handle);
 

@@ -360,7 +360,12 @@ public final class GdbDebugSession implements DebugSession {
 
     @Override
     public CompletableFuture<VarObject> createWatch(String expression) {
-        return mi.send(new VarCreate(expression));
+        return mi.send(VarCreate.floating(expression));
+    }
+
+    @Override
+    public CompletableFuture<VarObject> createWatchInFrame(String expression, int frameLevel) {
+        return mi.send(VarCreate.inFrame(expression, currentThread, frameLevel));
     }
 
     @Override

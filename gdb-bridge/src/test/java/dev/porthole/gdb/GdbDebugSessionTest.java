@@ -192,6 +192,25 @@ class GdbDebugSessionTest {
     }
 
     @Test
+    void aWatchInAnOuterFrameReadsThatFramesLocalsNotTheInnermostOnes() throws Exception {
+        attach("app=compute");
+        DebugEvent.Stopped inStep = breakAt("compute_step"); // the first round: i = 1, p still (0, 0)
+        assertEquals("compute_step", inStep.frame().orElseThrow().function());
+        assertEquals("app_compute", get(session.frames()).get(1).function());
+        // in compute_step p is a pointer and there is no i; in app_compute p is the struct itself
+        assertEquals(Optional.of("struct point *"), get(session.createWatch("p")).type());
+        VarObject i = get(session.createWatchInFrame("i", 1));
+        assertEquals("1", i.value());
+        VarObject p = get(session.createWatchInFrame("p", 1));
+        assertEquals(Optional.of("struct point"), p.type());
+        List<VarObject> members = get(session.watchChildren(p.handle()));
+        assertEquals(List.of("x", "y"), members.stream().map(VarObject::expression).toList());
+        assertEquals(List.of("0", "0"), members.stream().map(VarObject::value).toList());
+        // compute_step's own local is not visible from app_compute (gdb says only "unable to create variable object")
+        assertThrows(MiErrorException.class, () -> get(session.createWatchInFrame("dist2", 1)));
+    }
+
+    @Test
     void registersIncludeControlAndSegmentRegisters() throws Exception {
         attach("app=hello");
         DebugEvent.Stopped stop = breakAt("kmain");

@@ -5,6 +5,7 @@ import dev.porthole.app.console.ConsoleViewModel;
 import dev.porthole.app.crash.CrashReport;
 import dev.porthole.app.crash.CrashView;
 import dev.porthole.app.debug.view.DebugPanel;
+import dev.porthole.app.debug.view.FrameSourceResolver;
 import dev.porthole.app.dialog.DialogService;
 import dev.porthole.app.editor.BreakpointModel;
 import dev.porthole.app.editor.EditorView;
@@ -86,6 +87,9 @@ public final class Workbench implements WorkflowListener {
     private final RecentWorkspaces recent;
     private final WorkbenchViewModel model = new WorkbenchViewModel();
     private final ObjectProperty<Workspace> workspace = new SimpleObjectProperty<>();
+    /** Finds a frame's source for the stop marker and for the Call Stack alike. */
+    private final FrameSourceResolver frameSources =
+            new FrameSourceResolver(() -> Optional.ofNullable(workspace.get()).map(Workspace::root));
     private final GuestWorkflow workflow;
     private final BreakpointModel breakpoints = new BreakpointModel();
     private final ConsoleViewModel consoleModel = new ConsoleViewModel();
@@ -225,6 +229,11 @@ public final class Workbench implements WorkflowListener {
 
     public Theme theme() {
         return theme;
+    }
+
+    /** The one resolver of a frame's source file; the Call Stack gets it too, so it agrees with the stop marker. */
+    FrameSourceResolver frameSources() {
+        return frameSources;
     }
 
     public TaskRunner tasks() {
@@ -625,8 +634,7 @@ public final class Workbench implements WorkflowListener {
     }
 
     private void showFrame(Frame frame) {
-        Optional<Path> file = frame.fullPath().map(Path::of).filter(Files::isRegularFile)
-                .or(() -> frame.file().map(f -> workspace.get().resolvePath(f)).filter(Files::isRegularFile));
+        Optional<Path> file = frameSources.sourceFileOf(frame);
         if (file.isPresent() && frame.line().isPresent()) {
             editorModel.setExecutionPoint(new ExecutionPoint(file.get(), frame.line().getAsInt()));
         }

@@ -50,7 +50,7 @@ final class WorkbenchPanels {
     }
 
     private void installDebugPanels() {
-        DebugPanels panels = new DebugPanels(workbench::openSource);
+        DebugPanels panels = new DebugPanels(workbench::openSource, workbench.frameSources());
         workbench.followSession(panels);
         WorkbenchView view = workbench.view();
         view.fillPanel(callStack, panels.callStack());

@@ -5,6 +5,7 @@ import com.sun.jdi.Bootstrap;
 import com.sun.jdi.Field;
 import com.sun.jdi.IncompatibleThreadStateException;
 import com.sun.jdi.LocalVariable;
+import com.sun.jdi.ObjectCollectedException;
 import com.sun.jdi.Location;
 import com.sun.jdi.ReferenceType;
 import com.sun.jdi.StackFrame;
@@ -89,7 +90,7 @@ public final class JdiDebugSession implements DebugSession {
     private final List<DebugListener> listeners = new CopyOnWriteArrayList<>();
     private final List<CompletableFuture<DebugEvent.Stopped>> stopWaiters = new ArrayList<>(); // session thread only
     private final Map<Integer, JdiBreakpoint> breakpoints = new LinkedHashMap<>();               // session thread only
-    private final Map<String, String> watches = new LinkedHashMap<>();                           // handle -> expression
+    private final Map<String, JdiWatch> watches = new LinkedHashMap<>();                         // handle -> what it reads
     private final Map<String, String> watchValues = new LinkedHashMap<>();                       // handle -> last value
     private final AtomicInteger nextBreakpoint = new AtomicInteger(1);
     private final AtomicInteger nextWatch = new AtomicInteger(1);
@@ -99,6 +100,21 @@ public final class JdiDebugSession implements DebugSession {
     private volatile boolean deathSeen;
     private volatile boolean closing;
     private String pendingReason; // the reason the next step event reports
+
+    /**
+     * What a watch handle reads: {@code expression} in frame {@code frameLevel} of {@code thread}, or, without a
+     * thread, in the innermost frame of whichever thread stopped last (a watch that follows the user). A level, not a
+     * StackFrame, is kept: JDI invalidates every StackFrame when the VM resumes.
+     */
+    private record JdiWatch(String expression, Optional<ThreadReference> thread, int frameLevel) {
+        static JdiWatch following(String expression) {
+            return new JdiWatch(expression, Optional.empty(), 0);
+        }
+
+        JdiWatch child(String childExpression) {
+            return new JdiWatch(childExpression, thread, frameLevel);
+        }
+    }
 
     /** A breakpoint or watchpoint and its JDI requests (none yet while its class is not loaded). */
     private static final class JdiBreakpoint {
@@ -511,7 +527,10 @@ public final class JdiDebugSession implements DebugSession {
     }
 
     private StackFrame frameAt(int level) throws IncompatibleThreadStateException {
-        ThreadReference t = requireThread();
+        return frameAt(requireThread(), level);
+    }
+
+    private StackFrame frameAt(ThreadReference t, int level) throws IncompatibleThreadStateException {
         if (level < 0 || level >= t.frameCount()) {
             throw new DebugException("no frame " + level + "; the thread has " + t.frameCount());
         }
@@ -572,53 +591,68 @@ public final class JdiDebugSession implements DebugSession {
 
     @Override
     public CompletableFuture<VarObject> createWatch(String expression) {
-        return call("watch '" + expression + "'", () -> {
-            Value v = JdiValues.evaluate(frameAt(0), expression);
-            String handle = "jvar" + nextWatch.getAndIncrement();
-            watches.put(handle, expression);
-            watchValues.put(handle, JdiValues.show(v));
-            return new VarObject(handle, expression, JdiValues.show(v), Optional.ofNullable(v).map(x -> x.type().name()),
-                    JdiValues.childCount(v), false);
-        });
+        return call("watch '" + expression + "'", () -> newWatch(JdiWatch.following(expression)));
+    }
+
+    @Override
+    public CompletableFuture<VarObject> createWatchInFrame(String expression, int frameLevel) {
+        return call("watch '" + expression + "' in frame " + frameLevel,
+                () -> newWatch(new JdiWatch(expression, Optional.of(requireThread()), frameLevel)));
+    }
+
+    private VarObject newWatch(JdiWatch watch) throws IncompatibleThreadStateException {
+        Value v = JdiValues.evaluate(frameOf(watch), watch.expression());
+        String handle = "jvar" + nextWatch.getAndIncrement();
+        watches.put(handle, watch);
+        watchValues.put(handle, JdiValues.show(v));
+        return new VarObject(handle, watch.expression(), JdiValues.show(v), Optional.ofNullable(v).map(x -> x.type().name()),
+                JdiValues.childCount(v), false);
+    }
+
+    private StackFrame frameOf(JdiWatch watch) throws IncompatibleThreadStateException {
+        return frameAt(watch.thread().orElseGet(this::requireThread), watch.frameLevel());
     }
 
     @Override
     public CompletableFuture<List<VarObject>> watchChildren(String handle) {
         return call("expand " + handle, () -> {
-            String expression = expressionOf(handle);
-            Value v = JdiValues.evaluate(frameAt(0), expression);
+            JdiWatch watch = watchNamed(handle);
+            String expression = watch.expression();
+            Value v = JdiValues.evaluate(frameOf(watch), expression);
             List<VarObject> out = new ArrayList<>();
             for (Map.Entry<String, Value> child : JdiValues.children(v)) {
                 String childExpression = expression + (child.getKey().startsWith("[") ? "" : ".") + child.getKey();
                 String childHandle = handle + (child.getKey().startsWith("[") ? "" : ".") + child.getKey();
                 out.add(new VarObject(childHandle, child.getKey(), JdiValues.show(child.getValue()),
                         Optional.ofNullable(child.getValue()).map(x -> x.type().name()), JdiValues.childCount(child.getValue()), false));
-                watches.putIfAbsent(childHandle, childExpression);
+                watches.putIfAbsent(childHandle, watch.child(childExpression));
                 watchValues.putIfAbsent(childHandle, JdiValues.show(child.getValue()));
             }
             return out;
         });
     }
 
-    private String expressionOf(String handle) {
-        String e = watches.get(handle);
-        if (e == null) {
+    private JdiWatch watchNamed(String handle) {
+        JdiWatch w = watches.get(handle);
+        if (w == null) {
             throw new DebugException("no watch named " + handle);
         }
-        return e;
+        return w;
     }
 
     @Override
     public CompletableFuture<List<VarChange>> updateWatches() {
         return call("update watches", () -> {
             List<VarChange> changes = new ArrayList<>();
-            StackFrame f = frameAt(0);
-            for (Map.Entry<String, String> w : watches.entrySet()) {
+            // before the first stop there is nothing to update: say so, rather than mark every watch out of scope
+            requireThread();
+            for (Map.Entry<String, JdiWatch> w : watches.entrySet()) {
                 String value;
                 boolean inScope = true;
                 try {
-                    value = JdiValues.show(JdiValues.evaluate(f, w.getValue()));
-                } catch (DebugException e) {
+                    value = JdiValues.show(JdiValues.evaluate(frameOf(w.getValue()), w.getValue().expression()));
+                } catch (DebugException | IncompatibleThreadStateException | ObjectCollectedException e) {
+                    // the name is not visible there, or the watch's frame or thread is gone
                     value = "";
                     inScope = false;
                 }

@@ -166,6 +166,31 @@ class JdiDebugSessionTest {
     }
 
     @Test
+    void aWatchInAnOuterFrameReadsThatFramesLocalsNotTheInnermostOnes() throws Exception {
+        attach();
+        // the second call: main's i = 1 -> add(1) -> twice(1)
+        get(session.insertBreakpoint(BreakpointSpec.at(CLASS + ":" + TWICE_LINE).withIgnoreCount(1)));
+        DebugEvent.Stopped inTwice = get(session.resume());
+        assertEquals(CLASS + ".twice", inTwice.frame().orElseThrow().function());
+        int addLevel = frameOf("add");
+        assertTrue(addLevel > 0, "add is an outer frame");
+        // twice(int value) is static and has no i: only add's frame can answer these
+        assertThrows(DebugException.class, () -> get(session.evaluate("i", 0)));
+        VarObject i = get(session.createWatchInFrame("i", addLevel));
+        assertEquals("1", i.value());
+        assertEquals(Optional.of("int"), i.type());
+        DebugException innermostOnly = assertThrows(DebugException.class, () -> get(session.createWatchInFrame("value", addLevel)));
+        assertTrue(innermostOnly.getMessage().contains("value"), innermostOnly.getMessage());
+        // add's this expands in add's frame, and an update reads it there too (in twice it would be out of scope)
+        VarObject self = get(session.createWatchInFrame("this", addLevel));
+        Map<String, VarObject> fields = get(session.watchChildren(self.handle())).stream()
+                .collect(Collectors.toMap(VarObject::expression, v -> v));
+        assertEquals("0", fields.get("total").value()); // twice(0) added 0; this call's sum is not added yet
+        assertEquals(3, fields.get("history").childCount());
+        assertEquals(List.of(), get(session.updateWatches()));
+    }
+
+    @Test
     void fieldWatchpointAndRunToTheEnd() throws Exception {
         attach();
         Breakpoint wp = get(session.insertWatchpoint(CLASS + ".counter", BreakpointKind.WATCH_WRITE));

@@ -163,7 +163,7 @@ class MiParserTest {
         List<MiRecord> records = transcript("interrupt-and-varobjs.mi");
         List<MiRecord.Result> results = records.stream().filter(MiRecord.Result.class::isInstance).map(MiRecord.Result.class::cast).toList();
         MiRecord.Result created = results.stream().filter(r -> r.results().string("name").isPresent()).findFirst().orElseThrow();
-        VarObject p = new VarCreate("p").parseResult(created, List.of());
+        VarObject p = VarCreate.floating("p").parseResult(created, List.of());
         assertEquals("var1", p.handle());
         assertEquals(Optional.of("struct point"), p.type());
         assertEquals(2, p.childCount());

@@ -7,9 +7,7 @@ import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -22,14 +20,17 @@ public final class CallStackViewModel extends PanelViewModel {
     private final ObservableList<Frame> frames = FXCollections.observableArrayList();
     private final ReadOnlyIntegerWrapper selectedLevel = new ReadOnlyIntegerWrapper(this, "selectedLevel", -1);
     private final SourceNavigator navigator;
+    private final FrameSourceResolver sources;
 
-    public CallStackViewModel(SourceNavigator navigator, Executor ui) {
+    /** {@code sources}: the same resolver the stop marker uses, so a frame's file is found by both or by neither. */
+    public CallStackViewModel(SourceNavigator navigator, FrameSourceResolver sources, Executor ui) {
         super(ui);
         this.navigator = Objects.requireNonNull(navigator, "navigator");
+        this.sources = Objects.requireNonNull(sources, "sources");
     }
 
-    public CallStackViewModel(SourceNavigator navigator) {
-        this(navigator, FxThread.EXECUTOR);
+    public CallStackViewModel(SourceNavigator navigator, FrameSourceResolver sources) {
+        this(navigator, sources, FxThread.EXECUTOR);
     }
 
     public ObservableList<Frame> frames() {
@@ -60,7 +61,7 @@ public final class CallStackViewModel extends PanelViewModel {
     /** The user chose a frame: select it for the Variables panel and open its source line if the file exists. */
     public void activate(Frame frame) {
         selectedLevel.set(frame.level());
-        Optional<Path> file = sourceFileOf(frame);
+        Optional<Path> file = sources.sourceFileOf(frame);
         if (file.isPresent() && frame.line().isPresent()) {
             navigator.open(file.get(), frame.line().getAsInt());
             setStatus("");
@@ -83,17 +84,5 @@ public final class CallStackViewModel extends PanelViewModel {
 
     public static String address(Frame frame) {
         return "0x" + Long.toHexString(frame.address());
-    }
-
-    static Optional<Path> sourceFileOf(Frame frame) {
-        for (Optional<String> candidate : List.of(frame.fullPath(), frame.file())) {
-            if (candidate.isPresent()) {
-                Path p = Path.of(candidate.get());
-                if (Files.isRegularFile(p)) {
-                    return Optional.of(p);
-                }
-            }
-        }
-        return Optional.empty();
     }
 }

@@ -24,9 +24,10 @@ public final class DebugPanels implements DebugPanel {
     private final MonitorView monitor = new MonitorView(new MonitorViewModel());
     private final List<DebugPanel> all;
 
-    public DebugPanels(SourceNavigator navigator) {
+    /** {@code sources}: how the app finds a frame's file, the same resolver its own stop marker uses. */
+    public DebugPanels(SourceNavigator navigator, FrameSourceResolver sources) {
         Objects.requireNonNull(navigator, "navigator");
-        callStack = new CallStackView(new CallStackViewModel(navigator));
+        callStack = new CallStackView(new CallStackViewModel(navigator, sources));
         all = List.of(breakpoints, callStack, variables, watch, registers, memory, disassembly, monitor);
         callStack.model().selectedLevelProperty().addListener((obs, was, level) -> {
             int l = level.intValue();

@@ -2,8 +2,6 @@ package dev.porthole.app.debug.view;
 
 import dev.porthole.gdb.DebugEvent;
 import dev.porthole.gdb.DebugSession;
-import dev.porthole.gdb.GdbDebugSession;
-import dev.porthole.gdb.VarObject;
 import dev.porthole.gdb.Variable;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -19,9 +17,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
 /**
- * Arguments and locals of the selected frame. Each is a gdb variable object bound to that frame, so structs and
- * pointers expand member by member. A value is marked changed when the same variable of the same function showed
- * a different value at the previous stop; what the user expanded stays expanded from stop to stop.
+ * Arguments and locals of the selected frame. Each is a watch bound to that frame
+ * ({@link DebugSession#createWatchInFrame}: a gdb variable object, or a JDI value read in that StackFrame), so an
+ * outer frame shows its own values, and structs and pointers expand member by member. A value is marked changed when
+ * the same variable of the same function showed a different value at the previous stop; what the user expanded stays
+ * expanded from stop to stop.
  */
 public final class VariablesViewModel extends ValueTreeViewModel {
     private final ObservableList<ValueNode> roots = FXCollections.observableArrayList();
@@ -74,11 +74,10 @@ public final class VariablesViewModel extends ValueTreeViewModel {
             return;
         }
         int level = frameLevel;
-        String thread = lastStop().map(DebugEvent.Stopped::threadId).orElse("1");
         CompletableFuture<List<ValueNode>> nodes = s.variables(level).thenCompose(variables -> {
             List<CompletableFuture<ValueNode>> made = new ArrayList<>();
             for (Variable v : variables) {
-                made.add(varObject(s, thread, level, v.name())
+                made.add(s.createWatchInFrame(v.name(), level)
                         .thenApply(o -> ValueNode.of(o, v.name(), v.argument()))
                         // a variable gdb cannot make an object of (optimized out, say) still shows its simple value
                         .exceptionally(e -> plainNode(v)));
@@ -96,13 +95,6 @@ public final class VariablesViewModel extends ValueTreeViewModel {
         node.setValue(v.value());
         node.setType(v.type().orElse(""));
         return node;
-    }
-
-    private static CompletableFuture<VarObject> varObject(DebugSession s, String thread, int level, String name) {
-        if (s instanceof GdbDebugSession gdb) {
-            return gdb.send(new FrameVarCreate(thread, level, name));
-        }
-        return s.createWatch(name);
     }
 
     private void show(List<ValueNode> nodes) {

@@ -2,6 +2,7 @@ package dev.porthole.app.debug.view;
 
 import atlantafx.base.theme.PrimerDark;
 import dev.porthole.gdb.DebugEvent;
+import dev.porthole.kernel.SampleKernel;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -42,7 +43,8 @@ public final class DebugPanelsDemo {
         @Override
         public void start(Stage stage) throws Exception {
             Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
-            DebugPanels panels = new DebugPanels((file, line) -> System.out.println("open " + file + ":" + line));
+            DebugPanels panels = new DebugPanels((file, line) -> System.out.println("open " + file + ":" + line),
+                    new FrameSourceResolver(SampleKernel::sourceDir));
             Scene scene = new Scene(DebugPanelsLayout.of(panels), 1600, 1000);
             stage.setScene(scene);
             stage.setTitle("Porthole — debugger panels (app=compute)");

@@ -1,6 +1,7 @@
 package dev.porthole.app.debug.view;
 
 import dev.porthole.gdb.DebugEvent;
+import dev.porthole.kernel.SampleKernel;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
@@ -54,7 +55,8 @@ class DebugPanelsUiTest {
     @Start
     void start(Stage stage) {
         if (panels == null) {
-            panels = new DebugPanels((file, line) -> opened.add(file.getFileName() + ":" + line));
+            panels = new DebugPanels((file, line) -> opened.add(file.getFileName() + ":" + line),
+                    new FrameSourceResolver(SampleKernel::sourceDir));
             panels.attach(target.session);
             panels.onStopped(target.session.lastStop().orElse(stop));
         }

@@ -3,6 +3,7 @@ package dev.porthole.app.debug.view;
 import dev.porthole.gdb.BreakpointKind;
 import dev.porthole.gdb.DebugEvent;
 import dev.porthole.gdb.Frame;
+import dev.porthole.kernel.SampleKernel;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,8 @@ class DebugViewModelsLiveTest {
     void callStackShowsKmainAndActivatingItOpensItsSource() throws Exception {
         QueueUi ui = new QueueUi();
         List<String> opened = new ArrayList<>();
-        CallStackViewModel model = new CallStackViewModel((file, line) -> opened.add(file.getFileName() + ":" + line), ui);
+        CallStackViewModel model = new CallStackViewModel((file, line) -> opened.add(file.getFileName() + ":" + line),
+                new FrameSourceResolver(SampleKernel::sourceDir), ui);
         model.attach(target.session);
         model.onStopped(stop);
         ui.until(() -> !model.frames().isEmpty(), "frames listed");
@@ -103,6 +105,26 @@ class DebugViewModelsLiveTest {
         ui.until(() -> p.children().size() == 2, "p expanded");
         assertEquals(List.of("x", "y"), p.children().stream().map(ValueNode::name).toList());
         assertEquals(List.of("p.x", "p.y"), p.children().stream().map(ValueNode::path).toList());
+    }
+
+    @Test
+    void choosingAnOuterFrameShowsThatFramesVariables() throws Exception {
+        QueueUi ui = new QueueUi();
+        VariablesViewModel model = new VariablesViewModel(ui);
+        model.attach(target.session);
+        model.onStopped(target.session.lastStop().orElse(stop));
+        ui.until(() -> !model.roots().isEmpty(), "variables listed");
+        Frame kmain = target.await(target.session.frames()).stream().filter(f -> f.function().equals("kmain")).findFirst()
+                .orElseThrow(() -> new AssertionError("no kmain frame"));
+
+        model.selectFrame(kmain.level(), kmain.function());
+        ui.until(() -> model.roots().stream().anyMatch(n -> n.name().equals("mbinfo")), "kmain's variables listed");
+        ValueNode mbinfo = model.roots().stream().filter(n -> n.name().equals("mbinfo")).findFirst().orElseThrow();
+        assertEquals(List.of("mbinfo"), model.roots().stream().map(ValueNode::name).toList());
+        // an object made in kmain's frame, not the simple value shown when making one fails
+        assertTrue(mbinfo.handle().isPresent(), "mbinfo has no watch handle: " + mbinfo);
+        assertEquals(target.await(target.session.evaluate("mbinfo", kmain.level())), mbinfo.value());
+        ui.drain();
     }
 
     @Test
@@ -331,7 +353,7 @@ class DebugViewModelsLiveTest {
     void panelsClearWhileRunningAndForgetTheSessionOnDetach() throws Exception {
         QueueUi ui = new QueueUi();
         RegistersViewModel registers = new RegistersViewModel(ui);
-        CallStackViewModel stack = new CallStackViewModel((f, l) -> { }, ui);
+        CallStackViewModel stack = new CallStackViewModel((f, l) -> { }, new FrameSourceResolver(SampleKernel::sourceDir), ui);
         WatchViewModel watch = new WatchViewModel(ui);
         for (DebugPanel panel : List.of(registers, stack, watch)) {
             panel.attach(target.session);
