@@ -56,7 +56,7 @@ public final class ScreenshotTour extends Application {
             int status = 0;
             try {
                 tour(workspace, out);
-                System.out.printf("porthole screenshots: FX thread blocked at most %.1f ms during the scenario after the first frame (in the step before %s)%n",
+                System.out.printf("porthole screenshots: FX thread blocked at most %.1f ms during the scenario after the first frame (in the step %s)%n",
                         longestBlockMillis, longestBlockStep);
             } catch (Throwable e) {
                 System.err.println("porthole screenshots: the tour failed: " + e);
@@ -105,6 +105,27 @@ public final class ScreenshotTour extends Application {
         selectTab(workbench.view().bottomTabs(), "tab-console");
         Thread.sleep(2500);
         shot(out, "02-debug-stopped.png");
+
+        // Step Over (F10) three times, as a person walks through the loop: the debugger action done most often.
+        java.util.concurrent.atomic.AtomicInteger stops = new java.util.concurrent.atomic.AtomicInteger();
+        fx(() -> {
+            workbench.model().state().addListener((obs, old, now) -> {
+                if (now == GuestState.STOPPED) {
+                    stops.incrementAndGet();
+                }
+            });
+            return null;
+        });
+        for (int i = 0; i < 3; i++) {
+            int before = stops.get();
+            fx(() -> {
+                workbench.model().perform(WorkbenchAction.STEP_OVER);
+                return null;
+            });
+            await("step " + (i + 1), () -> stops.get() > before);
+            Thread.sleep(700);
+        }
+        measured("three steps over");
 
         selectTab(workbench.view().debugTabs(), "tab-registers");
         selectTab(workbench.view().bottomTabs(), "tab-qemu-monitor");
@@ -205,25 +226,30 @@ public final class ScreenshotTour extends Application {
     }
 
     private void shot(Path out, String name) throws Exception {
-        if (watchdog != null) {
-            // Each step's worst block, then a fresh count: which step (which panel first shown) costs the most.
-            double stepMax = watchdog.maxBlockedMillis();
-            System.out.printf("porthole screenshots: step before %s: FX thread blocked at most %.1f ms, busy %.0f ms of CPU%n",
-                    name, stepMax, watchdog.fxCpuMillisSinceReset());
-            if (Boolean.getBoolean("porthole.watchdog.stacks") && !watchdog.longestBlockStack().isEmpty()) {
-                System.out.print(watchdog.longestBlockStack());
-            }
-            if (stepMax > longestBlockMillis) {
-                longestBlockMillis = stepMax;
-                longestBlockStep = name;
-            }
-            watchdog.reset();
-        }
+        measured("before " + name);
         // The snapshot renders the window on the FX thread: the tour's own work, not the workbench's, so not counted.
         WritableImage image = watchdog == null ? fx(() -> stage.getScene().snapshot(null))
                 : watchdog.unmeasured(() -> fx(() -> stage.getScene().snapshot(null)));
         ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", out.resolve(name).toFile());
         System.out.println("porthole screenshots: " + out.resolve(name));
+    }
+
+    /** Reports the step just done: the FX thread's longest block and its CPU time; then counts afresh. */
+    private void measured(String step) {
+        if (watchdog != null) {
+            // Each step's worst block, then a fresh count: which step (which panel first shown) costs the most.
+            double stepMax = watchdog.maxBlockedMillis();
+            System.out.printf("porthole screenshots: step %s: FX thread blocked at most %.1f ms, busy %.0f ms of CPU%n",
+                    step, stepMax, watchdog.fxCpuMillisSinceReset());
+            if (Boolean.getBoolean("porthole.watchdog.stacks") && !watchdog.longestBlockStack().isEmpty()) {
+                System.out.print(watchdog.longestBlockStack());
+            }
+            if (stepMax > longestBlockMillis) {
+                longestBlockMillis = stepMax;
+                longestBlockStep = step;
+            }
+            watchdog.reset();
+        }
     }
 
     private void await(String what, BooleanSupplier condition) throws Exception {
