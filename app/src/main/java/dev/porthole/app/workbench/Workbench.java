@@ -128,7 +128,7 @@ public final class Workbench implements WorkflowListener {
         appSelector.valueProperty().addListener((obs, old, now) -> onAppendChanged(now));
 
         // The editor comes with a workspace (replaceEditor); until then its place says how to get one.
-        editorModel = new EditorViewModel(Path.of("").toAbsolutePath(), editorExecutor(), breakpoints);
+        editorModel = new EditorViewModel(Path.of("").toAbsolutePath(), tasks, breakpoints);
         view = new WorkbenchView(model, editorPlaceholder(), appSelector);
 
         consoleTab = view.reserveBottomPanel("Console", Icon.CONSOLE);
@@ -316,7 +316,7 @@ public final class Workbench implements WorkflowListener {
     }
 
     private void replaceEditor(Workspace ws) {
-        EditorViewModel newModel = new EditorViewModel(ws.root(), editorExecutor(), breakpoints);
+        EditorViewModel newModel = new EditorViewModel(ws.root(), tasks, breakpoints);
         EditorView newView = new EditorView(newModel);
         SplitPane center = view.splitPanes().get(WorkbenchView.CENTER_SPLIT);
         double[] dividers = center.getDividerPositions();
@@ -545,16 +545,6 @@ public final class Workbench implements WorkflowListener {
 
     private void compareRuns(RunSummary older, RunSummary newer) {
         runsCompared.accept(older, newer);
-    }
-
-    /** The editor's background work runs on the workbench's one task pool. */
-    private dev.porthole.app.editor.TaskExecutor editorExecutor() {
-        return new dev.porthole.app.editor.TaskExecutor() {
-            @Override
-            public <T> void execute(java.util.concurrent.Callable<T> work, Consumer<? super T> onDone, Consumer<? super Throwable> onFailed) {
-                tasks.run("editor", work, onDone::accept, onFailed::accept);
-            }
-        };
     }
 
     // --- the workflow's reports (any thread) --------------------------------------------------
