@@ -274,7 +274,7 @@ public final class Workbench implements WorkflowListener {
                     + (found.get(0).debugImage() != null ? " (symbols from " + found.get(0).debugImage().getFileName() + ")" : "") + "?")
                     ? Optional.of(found.get(0))
                     : found.size() > 1 ? dialogs.choose("Create porthole.json?", "Which image does this workspace boot?", found,
-                            c -> folder.relativize(c.image()) + " (" + c.kind() + (c.debugImage() != null ? ", with " + c.debugImage().getFileName() : "") + ")")
+                            c -> folder.relativize(c.image()) + " (" + c.description() + (c.debugImage() != null ? ", with " + c.debugImage().getFileName() : "") + ")")
                     : Optional.empty();
             chosen.ifPresent(candidate -> tasks.run("create workspace", () -> {
                 Workspace ws = new Workspace(folder, ImageDiscovery.configFor(folder, candidate));
