@@ -36,6 +36,7 @@ import dev.porthole.gdb.mi.command.VarCreate;
 import dev.porthole.gdb.mi.command.VarDelete;
 import dev.porthole.gdb.mi.command.VarListChildren;
 import dev.porthole.gdb.mi.command.VarUpdate;
+import dev.porthole.launcher.DebugTwin;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;

@@ -1,6 +1,8 @@
 package dev.porthole.launcher;
 
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * How a guest ended.
@@ -39,6 +41,20 @@ public record GuestExit(Reason reason, int code, String message, int qemuStatus)
     /** An exit whose QEMU status is unknown (-1): for fakes and callers that decode exits themselves. */
     public GuestExit(Reason reason, int code, String message) {
         this(reason, code, message, -1);
+    }
+
+    /**
+     * The exit as JSON: {@code reason} (its {@link Reason#jsonName()}), {@code code}, {@code message},
+     * {@code qemu_status}, in that order. The run record's {@code exit.json}, {@code porthole run --json} and
+     * {@code porthole debug --json} all write it, so scripts read one shape.
+     */
+    public Map<String, Object> toJson() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("reason", reason.jsonName());
+        json.put("code", code);
+        json.put("message", message);
+        json.put("qemu_status", qemuStatus);
+        return json;
     }
 
     /** True when the guest exited with code 0 or powered off cleanly. */

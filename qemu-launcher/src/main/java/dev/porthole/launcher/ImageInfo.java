@@ -8,7 +8,7 @@ import java.util.Optional;
  *
  * @param image       the image path (absolute)
  * @param kind        how QEMU will boot it
- * @param debugImage  the ELF gdb should load symbols from: {@code NAME.dbg} beside the image, or the image itself
+ * @param debugImage  the ELF gdb should load symbols from: its {@link DebugTwin} beside it, or the image itself
  *                    when it carries DWARF ({@code .debug_info}); empty when neither
  * @param description one line for people: "multiboot ELF32, x86, 123 KiB"
  */

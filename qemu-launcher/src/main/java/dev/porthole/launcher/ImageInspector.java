@@ -61,18 +61,9 @@ public final class ImageInspector {
         }
     }
 
-    /** {@code NAME.dbg} or {@code NAME-without-extension.dbg} beside the image; else the image when it has DWARF. */
+    /** The image's {@link DebugTwin} beside it; else the image itself when it has DWARF. */
     public static Optional<Path> findDebugTwin(Path image, boolean imageHasDwarf) {
-        String name = image.getFileName().toString();
-        Path dir = image.toAbsolutePath().getParent();
-        int dot = name.lastIndexOf('.');
-        for (String candidate : dot > 0 ? new String[] {name.substring(0, dot) + ".dbg", name + ".dbg"} : new String[] {name + ".dbg"}) {
-            Path twin = dir.resolve(candidate);
-            if (!twin.equals(image) && Files.isRegularFile(twin)) {
-                return Optional.of(twin);
-            }
-        }
-        return imageHasDwarf ? Optional.of(image.toAbsolutePath()) : Optional.empty();
+        return DebugTwin.beside(image).or(() -> imageHasDwarf ? Optional.of(image.toAbsolutePath()) : Optional.empty());
     }
 
     private static ImageKind classify(Path path, FileChannel file, ByteBuffer head, long size) throws IOException, LaunchException {

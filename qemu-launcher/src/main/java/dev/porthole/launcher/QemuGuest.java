@@ -315,11 +315,7 @@ final class QemuGuest implements Guest {
     }
 
     private void writeExit(GuestExit decoded, String stderr) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("reason", decoded.reason().jsonName());
-        json.put("code", decoded.code());
-        json.put("message", decoded.message());
-        json.put("qemu_status", decoded.qemuStatus());
+        Map<String, Object> json = new LinkedHashMap<>(decoded.toJson());
         json.put("pid", process == null ? null : process.pid());
         json.put("console_bytes", console.byteCount());
         json.put("console_lines", console.lineCount());

@@ -1,5 +1,6 @@
 package dev.porthole.app.editor;
 
+import dev.porthole.app.task.TaskRunner;
 import dev.porthole.launcher.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
@@ -27,14 +28,14 @@ import org.fxmisc.richtext.model.StyleSpans;
 /**
  * The source editor's state, free of controls: the open files (one tab each, keyed by absolute path), which one is
  * selected, the breakpoints, where the guest is stopped, and how to ask the debugger for a value. All disk work goes
- * through the injected {@link TaskExecutor}. Use it from the FX thread.
+ * through the injected {@link TaskRunner}. Use it from the FX thread.
  */
 public final class EditorViewModel {
     /** Files larger than this are refused: the editor is for sources, not for images or logs. */
     public static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
 
     private final Path workspaceRoot;
-    private final TaskExecutor executor;
+    private final TaskRunner tasks;
     private final BreakpointModel breakpoints;
     private final ObservableList<SourceDocument> documents = FXCollections.observableArrayList();
     private final ObservableList<SourceDocument> documentsReadOnly = FXCollections.unmodifiableObservableList(documents);
@@ -45,18 +46,14 @@ public final class EditorViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private HoverValueProvider hoverValues = HoverValueProvider.NONE;
 
-    public EditorViewModel(Path workspaceRoot, TaskExecutor executor, BreakpointModel breakpoints) {
+    public EditorViewModel(Path workspaceRoot, TaskRunner tasks, BreakpointModel breakpoints) {
         this.workspaceRoot = workspaceRoot.toAbsolutePath().normalize();
-        this.executor = Objects.requireNonNull(executor, "executor");
+        this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.breakpoints = Objects.requireNonNull(breakpoints, "breakpoints");
     }
 
     public Path workspaceRoot() {
         return workspaceRoot;
-    }
-
-    public TaskExecutor executor() {
-        return executor;
     }
 
     public BreakpointModel breakpoints() {
@@ -101,8 +98,9 @@ public final class EditorViewModel {
         SourceDocument document = new SourceDocument(file);
         documents.add(document);
         selected.set(document);
-        executor.execute(() -> read(document.path(), document.language()), document::loadSucceeded, failure -> {
-            String reason = "Could not open " + document.path() + ": " + describe(failure)
+        Path path = document.path();
+        tasks.run("open " + path, () -> read(path, document.language()), document::loadSucceeded, failure -> {
+            String reason = "Could not open " + path + ": " + describe(failure)
                     + ". Check that the file exists and is readable text.";
             document.loadFailed(reason);
             status.set(reason);
@@ -145,7 +143,7 @@ public final class EditorViewModel {
      */
     public void save(SourceDocument document, String text, Runnable whenSaved) {
         Path target = document.path();
-        executor.execute(() -> {
+        tasks.run("save " + target, () -> {
             AtomicFiles.write(target, text.getBytes(StandardCharsets.UTF_8));
             return target;
         }, saved -> {
@@ -164,7 +162,7 @@ public final class EditorViewModel {
         long generation = document.nextHighlightGeneration();
         SyntaxHighlighter highlighter = SyntaxHighlighter.of(document.language());
         StyleSpans<Collection<String>> shown = document.shownHighlighting();
-        executor.execute(() -> {
+        tasks.run("highlight " + document.fileName(), () -> {
             StyleSpans<Collection<String>> spans = highlighter.highlight(text);
             return shown == null ? HighlightUpdate.whole(spans) : HighlightUpdate.between(shown, spans);
         }, update -> document.highlighted(generation, update),
@@ -173,7 +171,7 @@ public final class EditorViewModel {
 
     /** Lists a folder for the workspace tree, in the background. */
     public void listFolder(Path folder, Consumer<List<Path>> whenListed) {
-        executor.execute(() -> WorkspaceFiles.children(folder), whenListed, failure -> {
+        tasks.run("list " + folder, () -> WorkspaceFiles.children(folder), whenListed, failure -> {
             status.set("Could not list " + folder + ": " + describe(failure));
             whenListed.accept(List.of());
         });

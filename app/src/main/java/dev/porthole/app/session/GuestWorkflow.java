@@ -195,9 +195,7 @@ public final class GuestWorkflow implements AutoCloseable {
     }
 
     private void attach(Workspace ws, Guest started) {
-        Path symbols = ws.debugImage().orElseThrow();
-        String target = started.gdb().orElseThrow(() -> new IllegalStateException("the guest has no gdb stub")).target();
-        GdbOptions options = GdbOptions.forTarget(target, symbols).withHardwareBreakpoints(started.accel() == Accel.KVM);
+        GdbOptions options = GdbOptions.forGuest(started).withSymbolFile(ws.debugImage().orElseThrow());
         DebugSession s = GdbDebugSession.start(options, List.of(new SessionEvents()));
         session = s;
         listener.sessionStarted(s);

@@ -132,7 +132,7 @@ public final class Workbench implements WorkflowListener {
         appSelector.valueProperty().addListener((obs, old, now) -> onAppendChanged(now));
 
         // The editor comes with a workspace (replaceEditor); until then its place says how to get one.
-        editorModel = new EditorViewModel(Path.of("").toAbsolutePath(), editorExecutor(), breakpoints);
+        editorModel = new EditorViewModel(Path.of("").toAbsolutePath(), tasks, breakpoints);
         view = new WorkbenchView(model, editorPlaceholder(), appSelector);
 
         consoleTab = view.reserveBottomPanel("Console", Icon.CONSOLE);
@@ -283,7 +283,7 @@ public final class Workbench implements WorkflowListener {
                     + (found.get(0).debugImage() != null ? " (symbols from " + found.get(0).debugImage().getFileName() + ")" : "") + "?")
                     ? Optional.of(found.get(0))
                     : found.size() > 1 ? dialogs.choose("Create porthole.json?", "Which image does this workspace boot?", found,
-                            c -> folder.relativize(c.image()) + " (" + c.kind() + (c.debugImage() != null ? ", with " + c.debugImage().getFileName() : "") + ")")
+                            c -> folder.relativize(c.image()) + " (" + c.description() + (c.debugImage() != null ? ", with " + c.debugImage().getFileName() : "") + ")")
                     : Optional.empty();
             chosen.ifPresent(candidate -> tasks.run("create workspace", () -> {
                 Workspace ws = new Workspace(folder, ImageDiscovery.configFor(folder, candidate));
@@ -325,7 +325,7 @@ public final class Workbench implements WorkflowListener {
     }
 
     private void replaceEditor(Workspace ws) {
-        EditorViewModel newModel = new EditorViewModel(ws.root(), editorExecutor(), breakpoints);
+        EditorViewModel newModel = new EditorViewModel(ws.root(), tasks, breakpoints);
         EditorView newView = new EditorView(newModel);
         SplitPane center = view.splitPanes().get(WorkbenchView.CENTER_SPLIT);
         double[] dividers = center.getDividerPositions();
@@ -554,16 +554,6 @@ public final class Workbench implements WorkflowListener {
 
     private void compareRuns(RunSummary older, RunSummary newer) {
         runsCompared.accept(older, newer);
-    }
-
-    /** The editor's background work runs on the workbench's one task pool. */
-    private dev.porthole.app.editor.TaskExecutor editorExecutor() {
-        return new dev.porthole.app.editor.TaskExecutor() {
-            @Override
-            public <T> void execute(java.util.concurrent.Callable<T> work, Consumer<? super T> onDone, Consumer<? super Throwable> onFailed) {
-                tasks.run("editor", work, onDone::accept, onFailed::accept);
-            }
-        };
     }
 
     // --- the workflow's reports (any thread) --------------------------------------------------

@@ -3,6 +3,7 @@ package dev.porthole.app.editor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.porthole.app.task.FxTaskRunner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,12 +35,10 @@ class BigFileTest {
 
     private EditorViewModel viewModel;
     private EditorView view;
-    private FxTaskExecutor executor;
 
     @Start
     void start(Stage stage) {
-        executor = new FxTaskExecutor();
-        viewModel = new EditorViewModel(workspace, executor, new BreakpointModel());
+        viewModel = new EditorViewModel(workspace, new FxTaskRunner(), new BreakpointModel());
         view = new EditorView(viewModel);
         stage.setScene(new Scene(view, 1000, 700));
         stage.show();
@@ -114,6 +113,5 @@ class BigFileTest {
                 + " %.0f ms; load average %.1f on %d cores%n",
                 LINES, Files.size(big) / 1024, (shown - opened - 300_000_000L) / 1e6, bigGap / 1e6, smallGap / 1e6,
                 (double) bigGap / Math.max(1, smallGap), typingGap / 1e6, load, Runtime.getRuntime().availableProcessors());
-        executor.close();
     }
 }

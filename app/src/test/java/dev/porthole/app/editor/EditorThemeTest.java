@@ -2,6 +2,7 @@ package dev.porthole.app.editor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.porthole.app.task.CurrentThreadTaskRunner;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +45,7 @@ class EditorThemeTest {
     }
 
     private EditorView newView() {
-        return new EditorView(new EditorViewModel(workspace, new CurrentThreadTaskExecutor(), new BreakpointModel()));
+        return new EditorView(new EditorViewModel(workspace, new CurrentThreadTaskRunner(), new BreakpointModel()));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.porthole.app.task.CurrentThreadTaskRunner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ class EditorViewModelTest {
     Path workspace;
 
     private EditorViewModel viewModel() {
-        return new EditorViewModel(workspace, new CurrentThreadTaskExecutor(), new BreakpointModel());
+        return new EditorViewModel(workspace, new CurrentThreadTaskRunner(), new BreakpointModel());
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.porthole.app.task.FxTaskRunner;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -30,7 +31,6 @@ import javafx.scene.control.TreeCell;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.fxmisc.richtext.CodeArea;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,7 +55,6 @@ class EditorViewTest {
     private BreakpointModel breakpoints;
     private EditorViewModel viewModel;
     private EditorView view;
-    private FxTaskExecutor executor;
     private final AtomicReference<String> askedFor = new AtomicReference<>();
 
     @Start
@@ -69,8 +68,7 @@ class EditorViewTest {
             Files.copy(in, file);
         }
         breakpoints = new BreakpointModel();
-        executor = new FxTaskExecutor();
-        viewModel = new EditorViewModel(workspace, executor, breakpoints);
+        viewModel = new EditorViewModel(workspace, new FxTaskRunner(), breakpoints);
         viewModel.setHoverValueProvider(expression -> {
             askedFor.set(expression);
             return CompletableFuture.completedFuture(expression.equals("d2") ? Optional.of("1234") : Optional.empty());
@@ -78,11 +76,6 @@ class EditorViewTest {
         view = new EditorView(viewModel);
         stage.setScene(new Scene(view, 1100, 700));
         stage.show();
-    }
-
-    @AfterEach
-    void stop() {
-        executor.close();
     }
 
     // --- helpers: what a user finds on screen -----------------------------------------------------------------

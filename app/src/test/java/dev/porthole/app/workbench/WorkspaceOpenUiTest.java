@@ -1,6 +1,7 @@
 package dev.porthole.app.workbench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.porthole.app.dialog.DialogService;
@@ -96,6 +97,20 @@ class WorkspaceOpenUiTest {
         WaitForAsyncUtils.asyncFx(() -> workbench.saveWindowLayout()).get();
         String saved = Files.readString(folder.resolve("porthole.json"));
         assertTrue(saved.contains("\"dividers\"") && saved.contains("\"main\"") && saved.contains("\"width\" : 1200.0"), saved);
+    }
+
+    @Test
+    void aFolderWhoseOnlyElfIsSixtyFourBitWithoutAPvhNoteIsNotOfferedAWorkspace() throws Exception {
+        // The sample kernel's debug ELF: x86-64, executable, but QEMU -kernel cannot boot it.
+        Path folder = Files.createDirectories(dir.resolve("app"));
+        Files.copy(SampleKernel.debugImage(), Files.createDirectories(folder.resolve("build")).resolve("kernel64"));
+
+        WaitForAsyncUtils.asyncFx(() -> workbench.open(folder)).get();
+        waitFor("an answer", () -> !questions.isEmpty());
+
+        assertEquals(1, questions.size(), "one message, no offer: " + questions);
+        assertTrue(questions.get(0).startsWith("error: ") && questions.get(0).contains("no bootable image"), questions.get(0));
+        assertFalse(Files.exists(folder.resolve("porthole.json")), "no workspace is made for it");
     }
 
     @Test

@@ -2,11 +2,9 @@ package dev.porthole.app.workspace;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.porthole.kernel.SampleKernel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,24 +61,6 @@ class WorkspaceStoreTest {
     void aFolderWithoutTheFileSaysWhatToDo() {
         IOException e = assertThrows(IOException.class, () -> WorkspaceStore.load(dir));
         assertTrue(e.getMessage().contains("File > Open"), e.getMessage());
-    }
-
-    @Test
-    void discoversAUnikraftImageWithItsDebugTwinAndMakesAConfig() throws IOException {
-        Path build = Files.createDirectories(dir.resolve(".unikraft/build"));
-        Files.copy(SampleKernel.image(), build.resolve("helloworld_qemu-x86_64"));
-        Files.copy(SampleKernel.debugImage(), build.resolve("helloworld_qemu-x86_64.dbg"));
-        Files.writeString(dir.resolve("README"), "not an image");
-
-        List<ImageDiscovery.Candidate> found = ImageDiscovery.find(dir);
-        assertEquals(1, found.size(), found.toString());
-        assertEquals("helloworld_qemu-x86_64", found.get(0).image().getFileName().toString());
-        assertEquals("helloworld_qemu-x86_64.dbg", found.get(0).debugImage().getFileName().toString());
-
-        WorkspaceConfig config = ImageDiscovery.configFor(dir, found.get(0));
-        assertEquals(".unikraft/build/helloworld_qemu-x86_64", config.build().image());
-        assertEquals(".unikraft/build/helloworld_qemu-x86_64.dbg", config.build().debugImage());
-        assertNull(config.build().command());
     }
 
     @Test

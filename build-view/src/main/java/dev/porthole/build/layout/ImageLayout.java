@@ -5,6 +5,7 @@ import dev.porthole.build.elf.ElfImage;
 import dev.porthole.build.elf.ElfSection;
 import dev.porthole.build.elf.ElfSegment;
 import dev.porthole.build.elf.SymbolTable;
+import dev.porthole.launcher.DebugTwin;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
+import java.util.stream.Stream;
 
 /**
  * What occupies an image, at which address, from which source file: sections, segments, symbols, and the
@@ -91,32 +93,20 @@ public final class ImageLayout {
     }
 
     /**
-     * Where the unstripped twin of a stripped image is: beside it with the extension {@code .dbg} or
-     * {@code .debug} (this kernel's {@code porthole.elf} -> {@code porthole.dbg}; Unikraft's
-     * {@code app_qemu-x86_64} -> {@code app_qemu-x86_64.dbg}), or the {@code .gnu_debuglink} name beside it,
-     * in {@code .debug/} beside it, or under {@code /usr/lib/debug}.
+     * Where the unstripped twin of a stripped image is: its {@link DebugTwin} beside it, else the file its
+     * {@code .gnu_debuglink} names, beside it, in {@code .debug/} beside it, or under {@code /usr/lib/debug}
+     * (where distributions install them).
      */
     public static Optional<Path> findDebugTwin(Path image, ElfImage elf) {
+        return DebugTwin.beside(image).or(() -> elf.debugLink().flatMap(link -> debugLinkTarget(image, link)));
+    }
+
+    private static Optional<Path> debugLinkTarget(Path image, String link) {
         Path dir = image.toAbsolutePath().getParent();
-        String fileName = image.getFileName().toString();
-        int dot = fileName.lastIndexOf('.');
-        String stem = dot > 0 ? fileName.substring(0, dot) : fileName;
-        List<Path> candidates = new ArrayList<>();
-        candidates.add(dir.resolve(stem + ".dbg"));
-        candidates.add(dir.resolve(fileName + ".dbg"));
-        candidates.add(dir.resolve(stem + ".debug"));
-        candidates.add(dir.resolve(fileName + ".debug"));
-        elf.debugLink().ifPresent(link -> {
-            candidates.add(dir.resolve(link));
-            candidates.add(dir.resolve(".debug").resolve(link));
-            candidates.add(Path.of("/usr/lib/debug").resolve(dir.toString().substring(1)).resolve(link));
-        });
-        for (Path candidate : candidates) {
-            if (!candidate.equals(image.toAbsolutePath()) && Files.isRegularFile(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
+        return Stream.of(dir.resolve(link), dir.resolve(".debug").resolve(link),
+                        Path.of("/usr/lib/debug").resolve(dir.toString().substring(1)).resolve(link))
+                .filter(candidate -> !candidate.equals(image.toAbsolutePath()) && Files.isRegularFile(candidate))
+                .findFirst();
     }
 
     public Path image() {

@@ -150,13 +150,14 @@ public final class DebugCommand implements CliCommand {
             return NOT_STOPPED;
         }
         try (guest) {
-            Path debugImage = a.value("debug-image").map(Path::of)
-                    .or(() -> sampleKernel ? java.util.Optional.of(SampleKernel.debugImage()) : guest.image().debugImage())
-                    .orElse(image);
-            String target = guest.gdb().orElseThrow(() -> new IllegalStateException("the launcher started no gdbstub")).target();
-            boolean hardware = a.flag("hardware-breakpoints") || (!a.flag("software-breakpoints") && guest.accel() == Accel.KVM);
-            GdbOptions options = GdbOptions.forTarget(target, debugImage).withHardwareBreakpoints(hardware)
-                    .withGdb(a.value("gdb").orElse("gdb"));
+            GdbOptions defaults = GdbOptions.forGuest(guest);
+            // An image with neither a twin nor DWARF of its own is still given to gdb: its symbols are better than none.
+            Path debugImage = a.value("debug-image").map(Path::of).or(defaults::symbolFile).orElse(image);
+            GdbOptions options = defaults.withSymbolFile(debugImage).withGdb(a.value("gdb").orElse("gdb"));
+            if (a.flag("hardware-breakpoints") || a.flag("software-breakpoints")) {
+                options = options.withHardwareBreakpoints(a.flag("hardware-breakpoints"));
+            }
+            String target = options.target();
             out.println("booted " + image + " paused (" + guest.accel().name().toLowerCase() + ", "
                     + guest.machine().name().toLowerCase() + "); run record " + guest.runDir());
             try (GdbDebugSession session = GdbDebugSession.start(options)) {
@@ -295,10 +296,7 @@ public final class DebugCommand implements CliCommand {
             e = guest.exit().getNow(null);
         }
         if (e != null) {
-            exit.put("reason", e.reason().jsonName());
-            exit.put("code", e.code());
-            exit.put("qemu_status", e.qemuStatus());
-            exit.put("message", e.message());
+            exit.setAll((ObjectNode) JSON.valueToTree(e.toJson()));
         }
         root.put("run_dir", guest.runDir().toString());
         if (report.error != null) {

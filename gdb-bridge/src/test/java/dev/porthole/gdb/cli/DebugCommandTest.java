@@ -68,6 +68,9 @@ class DebugCommandTest {
         assertTrue(j.at("/timings_ms/launch_to_stop").asDouble() > 0);
         assertEquals("exit", j.at("/exit/reason").asText());
         assertEquals(0, j.at("/exit/code").asInt());
+        List<String> exitFields = new ArrayList<>();
+        j.get("exit").fieldNames().forEachRemaining(exitFields::add);
+        assertEquals(List.of("reason", "code", "message", "qemu_status"), exitFields, "the shape of the run record's exit.json");
     }
 
     @Test

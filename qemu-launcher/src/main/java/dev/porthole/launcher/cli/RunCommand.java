@@ -182,12 +182,7 @@ public final class RunCommand implements CliCommand {
 
     private static Map<String, Object> summary(Guest guest, GuestExit exit) {
         Map<String, Object> json = new LinkedHashMap<>();
-        Map<String, Object> exitJson = new LinkedHashMap<>();
-        exitJson.put("reason", exit.reason().jsonName());
-        exitJson.put("code", exit.code());
-        exitJson.put("message", exit.message());
-        exitJson.put("qemu_status", exit.qemuStatus());
-        json.put("exit", exitJson);
+        json.put("exit", exit.toJson());
         json.put("run_dir", guest.runDir().toString());
         Map<String, Object> ms = new LinkedHashMap<>();
         HostTimings t = guest.timings();

@@ -4,7 +4,7 @@ import dev.porthole.app.editor.BreakpointModel;
 import dev.porthole.app.editor.EditorView;
 import dev.porthole.app.editor.EditorViewModel;
 import dev.porthole.app.editor.ExecutionPoint;
-import dev.porthole.app.editor.FxTaskExecutor;
+import dev.porthole.app.task.FxTaskRunner;
 import dev.porthole.app.editor.SourceBreakpoint;
 import java.awt.image.BufferedImage;
 import java.io.File;
@@ -56,7 +56,7 @@ public final class EditorDemo {
             String hover = args.contains("--hover") ? args.get(args.indexOf("--hover") + 1) : null;
 
             BreakpointModel breakpoints = new BreakpointModel();
-            EditorViewModel viewModel = new EditorViewModel(workspace, new FxTaskExecutor(), breakpoints);
+            EditorViewModel viewModel = new EditorViewModel(workspace, new FxTaskRunner(), breakpoints);
             viewModel.setHoverValueProvider(expr -> CompletableFuture.completedFuture(Optional.of(
                     expr.contains("mbinfo") ? "65536" : expr.equals("$eax") ? "0x2badb002" : "0")));
             EditorView view = new EditorView(viewModel);
