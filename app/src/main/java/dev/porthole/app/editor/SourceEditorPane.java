@@ -40,7 +40,8 @@ final class SourceEditorPane extends BorderPane {
     private final SourceDocument document;
     private final EditorViewModel viewModel;
     private final CodeArea area = new CodeArea();
-    private final SearchBar searchBar = new SearchBar(area);
+    /** Made when first opened: most tabs are never searched, and a hidden bar still costs each new tab its styling. */
+    private SearchBar searchBar;
     private final Popup hoverPopup = new Popup();
     private final Label hoverLabel = new Label();
     /** Paragraph that carries the current-line style, or -1. */
@@ -66,7 +67,6 @@ final class SourceEditorPane extends BorderPane {
         area.setEditable(false); // until the text has arrived
         rebuildGutter();
         setCenter(new VirtualizedScrollPane<>(area));
-        setBottom(searchBar);
 
         showWhenLoaded();
         watchEdits();
@@ -347,9 +347,9 @@ final class SourceEditorPane extends BorderPane {
             if (SAVE.match(event)) {
                 save();
             } else if (FIND.match(event)) {
-                searchBar.open(SearchBar.Mode.FIND);
+                searchBar().open(SearchBar.Mode.FIND);
             } else if (GO_TO_LINE.match(event)) {
-                searchBar.open(SearchBar.Mode.GO_TO_LINE);
+                searchBar().open(SearchBar.Mode.GO_TO_LINE);
             } else if (TOGGLE_BREAKPOINT.match(event) && area.isFocused()) {
                 viewModel.toggleBreakpoint(document.path(), area.getCurrentParagraph() + 1);
             } else {
@@ -358,6 +358,14 @@ final class SourceEditorPane extends BorderPane {
             }
             event.consume();
         });
+    }
+
+    private SearchBar searchBar() {
+        if (searchBar == null) {
+            searchBar = new SearchBar(area);
+            setBottom(searchBar);
+        }
+        return searchBar;
     }
 
     void save() {
@@ -372,6 +380,6 @@ final class SourceEditorPane extends BorderPane {
     }
 
     void openSearch(SearchBar.Mode mode) {
-        searchBar.open(mode);
+        searchBar().open(mode);
     }
 }
