@@ -176,4 +176,98 @@ class ViewModelTest {
         assertNull(BuildLogViewModel.classify("gcc -Wall -o app.elf main.c"));
         assertNull(BuildLogViewModel.classify("    2 |   int unused;"));
     }
+
+    /** A stand-in for the FX thread: tasks wait in a queue until the test runs them. */
+    private static final class QueuedUi implements java.util.concurrent.Executor {
+        final java.util.concurrent.BlockingQueue<Runnable> tasks = new java.util.concurrent.LinkedBlockingQueue<>();
+        final java.util.concurrent.atomic.AtomicInteger posted = new java.util.concurrent.atomic.AtomicInteger();
+        final java.util.concurrent.atomic.AtomicInteger mostWaiting = new java.util.concurrent.atomic.AtomicInteger();
+
+        @Override
+        public void execute(Runnable task) {
+            posted.incrementAndGet();
+            tasks.add(task);
+            mostWaiting.accumulateAndGet(tasks.size(), Math::max);
+        }
+
+        int runAll() {
+            int ran = 0;
+            for (Runnable task = tasks.poll(); task != null; task = tasks.poll()) {
+                task.run();
+                ran++;
+            }
+            return ran;
+        }
+    }
+
+    private static List<String> numbered(int from, int to) {
+        List<String> lines = new ArrayList<>();
+        for (int i = from; i <= to; i++) {
+            lines.add("line " + i);
+        }
+        return lines;
+    }
+
+    @Test
+    void buildLogLinesFromTheBuildThreadArriveInOrderInOneUiTask() throws Exception {
+        QueuedUi ui = new QueuedUi();
+        BuildLogViewModel model = new BuildLogViewModel(new ViewThreads(Runnable::run, ui));
+        dev.porthole.build.run.BuildListener listener = model.batchingListener();
+        List<Diagnostic> diagnostics = DiagnosticsParser.parseAll(Path.of("/src"),
+                "main.c:3:9: warning: unused variable 'y' [-Wunused-variable]\nmain.c:12:5: error: 'x' undeclared");
+        BuildResult failed = new BuildResult(BuildResult.Status.FAILED, 1, java.time.Duration.ofMillis(1500),
+                diagnostics, java.util.Optional.empty(), java.util.Optional.empty(), "build failed (exit 1)");
+        Thread build = new Thread(() -> {
+            for (String line : numbered(1, 500)) {
+                listener.line(line, java.time.Duration.ofMillis(3));
+            }
+            diagnostics.forEach(listener::diagnostic);
+            listener.finished(failed);
+        }, "build-output");
+        build.start();
+        build.join();
+
+        assertEquals(1, ui.posted.get(), "one UI task for 500 lines, 2 diagnostics and the result");
+        assertTrue(model.lines().isEmpty(), "nothing shows before the UI thread runs");
+        assertEquals(1, ui.runAll());
+        assertEquals(numbered(1, 500), model.lines().stream().map(BuildLogViewModel.LogLine::text).toList());
+        assertEquals(diagnostics, model.diagnostics());
+        assertEquals(failed, model.resultProperty().get());
+        assertEquals(BuildLogViewModel.format(java.time.Duration.ofMillis(1500)), model.elapsedTextProperty().get(),
+                "the result's time, not the last line's");
+
+        Thread more = new Thread(() -> numbered(501, 510).forEach(line -> listener.line(line, java.time.Duration.ofMillis(4))));
+        more.start();
+        more.join();
+        assertEquals(1, ui.runAll(), "after a drain, the next lines get a UI task of their own");
+        assertEquals(510, model.lines().size());
+        assertEquals("line 510", model.lines().get(509).text());
+    }
+
+    @Test
+    void buildLogKeepsOrderWhileTheUiDrainsAsLinesArrive() throws Exception {
+        QueuedUi ui = new QueuedUi();
+        BuildLogViewModel model = new BuildLogViewModel(new ViewThreads(Runnable::run, ui));
+        dev.porthole.build.run.BuildListener listener = model.batchingListener();
+        BuildResult ok = new BuildResult(BuildResult.Status.SUCCEEDED, 0, java.time.Duration.ofSeconds(2),
+                List.of(), java.util.Optional.empty(), java.util.Optional.empty(), "built");
+        Thread build = new Thread(() -> {
+            numbered(1, 5000).forEach(line -> listener.line(line, java.time.Duration.ofMillis(1)));
+            listener.finished(ok);
+        }, "build-output");
+        build.start();
+        List<Integer> sizesWhenShown = new ArrayList<>();
+        while (model.resultProperty().get() == null) {
+            Runnable task = ui.tasks.poll(60, TimeUnit.SECONDS);
+            assertNotNull(task, "the build's lines and result reach the UI thread");
+            task.run();
+            sizesWhenShown.add(model.lines().size());
+        }
+        build.join();
+        ui.runAll();
+        assertEquals(numbered(1, 5000), model.lines().stream().map(BuildLogViewModel.LogLine::text).toList());
+        assertEquals(5000, sizesWhenShown.get(sizesWhenShown.size() - 1), "every line is shown by the time the result is");
+        assertEquals(1, ui.mostWaiting.get(), "never more than one drain waits for the UI thread");
+        assertFalse(model.runningProperty().get());
+    }
 }

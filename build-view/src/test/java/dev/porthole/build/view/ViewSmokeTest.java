@@ -126,4 +126,43 @@ class ViewSmokeTest {
         Files.deleteIfExists(dir.resolve("porthole.json"));
         Files.deleteIfExists(dir);
     }
+
+    @Test
+    void fiveHundredLinesFromTheBuildThreadReachTheLogInOrderInOneFxTask() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger fxTasks = new java.util.concurrent.atomic.AtomicInteger();
+        BuildLogViewModel log = new BuildLogViewModel(new ViewThreads(Runnable::run, task -> {
+            fxTasks.incrementAndGet();
+            Platform.runLater(task);
+        }));
+        BuildLogView logView = onFx(() -> new BuildLogView(log));
+        dev.porthole.build.run.BuildListener listener = log.batchingListener();
+        StringBuilder expected = new StringBuilder();
+        for (int i = 1; i <= 500; i++) {
+            expected.append("line ").append(i).append('\n');
+        }
+
+        // The FX thread is busy (a layout pass, a slow handler) while the build prints: the lines wait for it together.
+        java.util.concurrent.CountDownLatch busy = new java.util.concurrent.CountDownLatch(1);
+        Platform.runLater(() -> {
+            try {
+                busy.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Thread build = new Thread(() -> {
+            for (int i = 1; i <= 500; i++) {
+                listener.line("line " + i, java.time.Duration.ofMillis(i));
+            }
+            listener.finished(new dev.porthole.build.run.BuildResult(dev.porthole.build.run.BuildResult.Status.SUCCEEDED, 0,
+                    java.time.Duration.ofSeconds(1), List.of(), java.util.Optional.empty(), java.util.Optional.empty(), "built"));
+        }, "build-output");
+        build.start();
+        build.join();
+        busy.countDown();
+
+        assertEquals(expected.toString(), onFx(logView::text), "every line, in order");
+        assertEquals("built", onFx(() -> log.statusProperty().get()));
+        assertEquals(1, fxTasks.get(), "500 lines and the result cost the FX thread one task");
+    }
 }
