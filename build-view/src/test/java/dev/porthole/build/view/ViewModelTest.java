@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.porthole.build.diag.Diagnostic;
@@ -269,5 +270,49 @@ class ViewModelTest {
         assertEquals(5000, sizesWhenShown.get(sizesWhenShown.size() - 1), "every line is shown by the time the result is");
         assertEquals(1, ui.mostWaiting.get(), "never more than one drain waits for the UI thread");
         assertFalse(model.runningProperty().get());
+    }
+
+    @Test
+    void problemsFollowingABuildAddRowsForNewDiagnosticsAndKeepTheOthers() {
+        List<Diagnostic> parsed = DiagnosticsParser.parseAll(Path.of("/src"), String.join("\n",
+                "main.c:3:9: warning: unused variable 'y' [-Wunused-variable]",
+                "main.c:12:5: error: 'x' undeclared (first use in this function)",
+                "main.c:12:5: note: each undeclared identifier is reported only once for each function it appears in",
+                "main.c:20:1: error: expected ';' before '}' token"));
+        assertEquals(3, parsed.size(), parsed.toString());
+        javafx.collections.ObservableList<Diagnostic> streamed = javafx.collections.FXCollections.observableArrayList();
+        ProblemsViewModel model = new ProblemsViewModel((f, l, c) -> { });
+        model.follow(streamed);
+        List<String> changes = new ArrayList<>();
+        model.rows().addListener((javafx.collections.ListChangeListener<ProblemsViewModel.Row>) change -> {
+            while (change.next()) {
+                changes.add((change.wasRemoved() ? "removed " + change.getRemovedSize() + " " : "")
+                        + (change.wasAdded() ? "added " + change.getAddedSize() + " at " + change.getFrom() : ""));
+            }
+        });
+
+        streamed.add(parsed.get(0));
+        ProblemsViewModel.Row first = model.rows().get(0);
+        streamed.add(parsed.get(1));
+        streamed.add(parsed.get(2));
+        assertEquals(List.of("added 1 at 0", "added 2 at 1", "added 1 at 3"), changes, "each diagnostic adds its rows, nothing is redone");
+        assertSame(first, model.rows().get(0), "the rows already shown stay the same rows");
+        assertEquals(4, model.rows().size());
+        assertTrue(model.rows().get(2).note());
+        assertEquals(2, model.count(Severity.ERROR));
+
+        model.showWarningsProperty().set(false);
+        changes.clear();
+        streamed.add(parsed.get(0));
+        assertEquals(List.of(), changes, "a hidden warning adds no visible row");
+        streamed.add(parsed.get(2));
+        assertEquals(List.of("added 1 at 3"), changes);
+
+        changes.clear();
+        streamed.clear();
+        assertTrue(model.rows().isEmpty(), "a new build starts with no problems");
+        streamed.add(parsed.get(1));
+        streamed.setAll(parsed);
+        assertEquals(3, model.rows().size(), "a replaced list is followed too (the warning still hidden)");
     }
 }

@@ -165,4 +165,42 @@ class ViewSmokeTest {
         assertEquals("built", onFx(() -> log.statusProperty().get()));
         assertEquals(1, fxTasks.get(), "500 lines and the result cost the FX thread one task");
     }
+
+    @Test
+    void aSelectedProblemStaysSelectedWhileTheBuildReportsMore() throws Exception {
+        List<dev.porthole.build.diag.Diagnostic> parsed = DiagnosticsParser.parseAll(Path.of("/src"), String.join("\n",
+                "main.c:3:9: warning: unused variable 'y' [-Wunused-variable]",
+                "main.c:12:5: error: 'x' undeclared (first use in this function)",
+                "main.c:20:1: error: expected ';' before '}' token"));
+        javafx.collections.ObservableList<dev.porthole.build.diag.Diagnostic> streamed =
+                javafx.collections.FXCollections.observableArrayList(parsed.subList(0, 2));
+        ProblemsViewModel problems = new ProblemsViewModel((file, line, column) -> { });
+        ProblemsView view = onFx(() -> {
+            problems.follow(streamed);
+            return new ProblemsView(problems);
+        });
+        render(view, "problems-streaming");
+        ProblemsViewModel.Row selected = onFx(() -> {
+            view.table().getSelectionModel().select(1);
+            return view.table().getSelectionModel().getSelectedItem();
+        });
+        assertEquals("main.c:12:5", selected.location());
+        List<String> tableChanges = new ArrayList<>();
+        onFx(() -> {
+            view.table().getItems().addListener((javafx.collections.ListChangeListener<ProblemsViewModel.Row>) change -> {
+                while (change.next()) {
+                    tableChanges.add((change.wasRemoved() ? "removed " + change.getRemovedSize() + " " : "")
+                            + (change.wasAdded() ? "added " + change.getAddedSize() + " at " + change.getFrom() : ""));
+                }
+            });
+            return null;
+        });
+
+        onFx(() -> streamed.add(parsed.get(2)));
+        assertEquals(3, onFx(() -> view.table().getItems().size()));
+        assertEquals(List.of("added 1 at 2"), onFx(() -> List.copyOf(tableChanges)), "the table gets the new row, the others stay");
+        assertEquals(selected, onFx(() -> view.table().getSelectionModel().getSelectedItem()),
+                "the row the user picked is still the one selected");
+        assertEquals(1, onFx(() -> view.table().getSelectionModel().getSelectedIndex()));
+    }
 }
