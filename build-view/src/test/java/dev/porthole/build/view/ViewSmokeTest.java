@@ -136,9 +136,9 @@ class ViewSmokeTest {
         }));
         BuildLogView logView = onFx(() -> new BuildLogView(log));
         dev.porthole.build.run.BuildListener listener = log.batchingListener();
-        StringBuilder expected = new StringBuilder();
+        List<String> printed = new ArrayList<>();
         for (int i = 1; i <= 500; i++) {
-            expected.append("line ").append(i).append('\n');
+            printed.add(i == 250 ? "main.c:250:1: error: boom" : i == 251 ? "main.c:251:1: warning: hmm" : "line " + i);
         }
 
         // The FX thread is busy (a layout pass, a slow handler) while the build prints: the lines wait for it together.
@@ -151,8 +151,8 @@ class ViewSmokeTest {
             }
         });
         Thread build = new Thread(() -> {
-            for (int i = 1; i <= 500; i++) {
-                listener.line("line " + i, java.time.Duration.ofMillis(i));
+            for (int i = 0; i < printed.size(); i++) {
+                listener.line(printed.get(i), java.time.Duration.ofMillis(i));
             }
             listener.finished(new dev.porthole.build.run.BuildResult(dev.porthole.build.run.BuildResult.Status.SUCCEEDED, 0,
                     java.time.Duration.ofSeconds(1), List.of(), java.util.Optional.empty(), java.util.Optional.empty(), "built"));
@@ -161,7 +161,10 @@ class ViewSmokeTest {
         build.join();
         busy.countDown();
 
-        assertEquals(expected.toString(), onFx(logView::text), "every line, in order");
+        assertEquals(String.join("\n", printed) + "\n", onFx(logView::text), "every line, in order");
+        assertEquals(List.of(Styles.ERROR), List.copyOf(onFx(() -> logView.area().getStyleOfChar(249, 3))));
+        assertEquals(List.of(Styles.WARNING), List.copyOf(onFx(() -> logView.area().getStyleOfChar(250, 3))));
+        assertEquals(List.of(), List.copyOf(onFx(() -> logView.area().getStyleOfChar(251, 3))), "plain output stays plain");
         assertEquals("built", onFx(() -> log.statusProperty().get()));
         assertEquals(1, fxTasks.get(), "500 lines and the result cost the FX thread one task");
     }
