@@ -1,0 +1,118 @@
+package dev.porthole.app.editor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import javafx.scene.Scene;
+import javafx.scene.control.TreeCell;
+import javafx.scene.control.TreeItem;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The workspace tree with its listings held back: the test decides when a folder's entries arrive, as a slow disk
+ * would, and checks what the tree shows before and after, and that it looks at no file itself.
+ */
+@ExtendWith(ApplicationExtension.class)
+class WorkspaceTreeTest {
+    @TempDir
+    Path workspace;
+
+    private final HeldListings listings = new HeldListings();
+    private WorkspaceTree tree;
+
+    /** Does each listing when asked and keeps its result until {@link #deliver}: the FX thread's turn comes later. */
+    private static final class HeldListings implements TaskExecutor {
+        final List<Object> asked = new ArrayList<>();
+        private final List<Runnable> held = new ArrayList<>();
+
+        @Override
+        public <T> void execute(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
+            asked.add(work);
+            try {
+                T result = work.call();
+                held.add(() -> onSuccess.accept(result));
+            } catch (Exception e) {
+                held.add(() -> onFailure.accept(e));
+            }
+        }
+
+        void deliver() {
+            List<Runnable> now = List.copyOf(held);
+            held.clear();
+            now.forEach(Runnable::run);
+        }
+    }
+
+    @Start
+    void start(Stage stage) throws IOException {
+        Files.createDirectories(workspace.resolve("src"));
+        Files.writeString(workspace.resolve("src/serial.c"), "");
+        Files.createDirectories(workspace.resolve("docs"));
+        Files.createDirectories(workspace.resolve("target/classes"));
+        Files.writeString(workspace.resolve("main.c"), "");
+        Files.writeString(workspace.resolve("Makefile"), "");
+        tree = new WorkspaceTree(new EditorViewModel(workspace, listings, new BreakpointModel()));
+        stage.setScene(new Scene(tree, 400, 500));
+        stage.show();
+    }
+
+    private List<String> shown(FxRobot robot) {
+        return robot.lookup(".tree-cell").queryAllAs(TreeCell.class).stream()
+                .map(c -> (String) c.getText()).filter(Objects::nonNull).toList();
+    }
+
+    private static String name(TreeItem<Path> item) {
+        return item.getValue().getFileName().toString();
+    }
+
+    @Test
+    void theRootShowsLoadingUntilItsListingArrivesAndSubfoldersWaitUntilOpened(FxRobot robot) {
+        assertEquals(1, listings.asked.size(), "only the open root is listed, not its subfolders");
+        assertTrue(shown(robot).contains("Loading…"), shown(robot).toString());
+
+        robot.interact(listings::deliver);
+        List<String> names = tree.getRoot().getChildren().stream().map(WorkspaceTreeTest::name).toList();
+        assertEquals(List.of("docs", "src", "main.c", "Makefile"), names, "folders, then sources, then the rest; no target");
+        assertFalse(shown(robot).contains("Loading…"), shown(robot).toString());
+        assertEquals(1, listings.asked.size(), "listing the root lists none of its folders");
+
+        robot.doubleClickOn("src");
+        assertEquals(2, listings.asked.size(), "opening src lists it");
+        robot.interact(listings::deliver);
+        assertTrue(shown(robot).contains("serial.c"), shown(robot).toString());
+
+        TreeItem<Path> src = tree.getRoot().getChildren().get(1);
+        robot.interact(() -> src.setExpanded(false));
+        robot.interact(() -> src.setExpanded(true));
+        assertTrue(shown(robot).contains("serial.c"), shown(robot).toString());
+        assertEquals(2, listings.asked.size(), "a folder opened again is not listed again");
+    }
+
+    @Test
+    void itemsAreBuiltFromTheListingNotFromTheDiskOnTheFxThread(FxRobot robot) throws IOException {
+        // Between the background listing and the FX thread's turn, docs/ becomes a file. The tree shows what the
+        // listing saw (a folder): it did not stat docs again on the FX thread.
+        Files.delete(workspace.resolve("docs"));
+        Files.writeString(workspace.resolve("docs"), "now a file");
+        robot.interact(listings::deliver);
+        TreeItem<Path> docs = tree.getRoot().getChildren().stream().filter(i -> name(i).equals("docs")).findFirst().orElseThrow();
+        assertFalse(docs.isLeaf(), "docs is shown as the folder the listing found");
+        TreeItem<Path> main = tree.getRoot().getChildren().stream().filter(i -> name(i).equals("main.c")).findFirst().orElseThrow();
+        assertTrue(main.isLeaf());
+    }
+}
