@@ -2,6 +2,7 @@ package dev.porthole.app.editor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -237,6 +238,7 @@ class EditorViewTest {
     void ctrlFFindsAndCtrlGGoesToALine(FxRobot robot) throws TimeoutException {
         CodeArea area = openAndWait(robot, file);
         robot.clickOn(area);
+        robot.push(KeyCode.CONTROL, KeyCode.HOME); // the click's line depends on font metrics; find from the top
         robot.push(KeyCode.CONTROL, KeyCode.F);
         robot.write("compute_step");
         assertEquals("compute_step", area.getSelectedText(), "typing finds the first match");
@@ -254,6 +256,38 @@ class EditorViewTest {
         robot.type(KeyCode.ENTER);
         assertEquals(38, area.getCurrentParagraph());
         assertTrue(area.isFocused(), "the text has the focus back");
+    }
+
+    @Test
+    void findScansOncePerQueryAndCountsMatchesTypedSince(FxRobot robot) throws Exception {
+        CodeArea area = openAndWait(robot, file);
+        robot.clickOn(area);
+        robot.push(KeyCode.CONTROL, KeyCode.HOME);
+        robot.push(KeyCode.CONTROL, KeyCode.F);
+        robot.write("compute_step");
+        SearchBar bar = robot.lookup("." + EditorStyle.SEARCH_BAR).queryAs(SearchBar.class);
+        Label info = robot.lookup("." + EditorStyle.SEARCH_INFO).queryAs(Label.class);
+        TextSearch scanned = WaitForAsyncUtils.asyncFx(bar::matches).get(10, TimeUnit.SECONDS);
+        assertEquals(2, scanned.count());
+
+        robot.type(KeyCode.ENTER);
+        assertEquals("2 of 2", info.getText());
+        robot.press(KeyCode.SHIFT).type(KeyCode.ENTER).release(KeyCode.SHIFT);
+        assertEquals("1 of 2", info.getText(), "Shift+Enter goes back");
+        robot.press(KeyCode.SHIFT).type(KeyCode.ENTER).release(KeyCode.SHIFT);
+        assertEquals("2 of 2", info.getText(), "and wraps around the start");
+        assertSame(scanned, WaitForAsyncUtils.asyncFx(bar::matches).get(10, TimeUnit.SECONDS),
+                "next and previous reuse the matches found when the query was typed");
+
+        robot.type(KeyCode.ESCAPE);
+        robot.push(KeyCode.CONTROL, KeyCode.END);
+        robot.write("// compute_step");
+        robot.push(KeyCode.CONTROL, KeyCode.F);
+        robot.type(KeyCode.ENTER);
+        assertEquals("1 of 3", info.getText(), "the match typed since counts, and next wraps from the end");
+        robot.press(KeyCode.SHIFT).type(KeyCode.ENTER).release(KeyCode.SHIFT);
+        assertEquals("3 of 3", info.getText());
+        assertEquals(area.getLength() - "compute_step".length(), area.getSelection().getStart());
     }
 
     @Test
