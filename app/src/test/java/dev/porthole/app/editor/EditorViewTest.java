@@ -265,8 +265,8 @@ class EditorViewTest {
         robot.push(KeyCode.CONTROL, KeyCode.HOME);
         robot.push(KeyCode.CONTROL, KeyCode.F);
         robot.write("compute_step");
-        SearchBar bar = robot.lookup("." + EditorStyle.SEARCH_BAR).queryAs(SearchBar.class);
-        Label info = robot.lookup("." + EditorStyle.SEARCH_INFO).queryAs(Label.class);
+        SearchBar bar = robot.from(view).lookup("." + EditorStyle.SEARCH_BAR).queryAs(SearchBar.class);
+        Label info = robot.from(bar).lookup("." + EditorStyle.SEARCH_INFO).queryAs(Label.class);
         TextSearch scanned = WaitForAsyncUtils.asyncFx(bar::matches).get(10, TimeUnit.SECONDS);
         assertEquals(2, scanned.count());
 

@@ -11,7 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import javafx.scene.Scene;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
@@ -22,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The workspace tree with its listings held back: the test decides when a folder's entries arrive, as a slow disk
@@ -71,35 +75,51 @@ class WorkspaceTreeTest {
         stage.show();
     }
 
+    // Looked up in this tree only: windows other UI tests left open may show cells with the same names.
     private List<String> shown(FxRobot robot) {
-        return robot.lookup(".tree-cell").queryAllAs(TreeCell.class).stream()
+        return robot.from(tree).lookup(".tree-cell").queryAllAs(TreeCell.class).stream()
                 .map(c -> (String) c.getText()).filter(Objects::nonNull).toList();
+    }
+
+    private static TreeCell<?> cell(FxRobot robot, WorkspaceTree tree, String text) {
+        return robot.from(tree).lookup(".tree-cell").queryAllAs(TreeCell.class).stream()
+                .filter(c -> text.equals(c.getText())).findFirst()
+                .orElseThrow(() -> new AssertionError("no cell shows " + text));
     }
 
     private static String name(TreeItem<Path> item) {
         return item.getValue().getFileName().toString();
     }
 
+    /** Cells change on the next pulse after the items do: wait for what the user would see (30 s at most). */
+    private void waitUntilShown(FxRobot robot, String what, Predicate<List<String>> condition) throws TimeoutException {
+        try {
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> condition.test(shown(robot)));
+        } catch (TimeoutException e) {
+            throw new TimeoutException("waited 30 s for the tree to show " + what + "; it shows " + shown(robot));
+        }
+    }
+
     @Test
-    void theRootShowsLoadingUntilItsListingArrivesAndSubfoldersWaitUntilOpened(FxRobot robot) {
+    void theRootShowsLoadingUntilItsListingArrivesAndSubfoldersWaitUntilOpened(FxRobot robot) throws TimeoutException {
         assertEquals(1, listings.asked.size(), "only the open root is listed, not its subfolders");
-        assertTrue(shown(robot).contains("Loading…"), shown(robot).toString());
+        waitUntilShown(robot, "Loading…", cells -> cells.contains("Loading…"));
 
         robot.interact(listings::deliver);
         List<String> names = tree.getRoot().getChildren().stream().map(WorkspaceTreeTest::name).toList();
         assertEquals(List.of("docs", "src", "main.c", "Makefile"), names, "folders, then sources, then the rest; no target");
-        assertFalse(shown(robot).contains("Loading…"), shown(robot).toString());
+        waitUntilShown(robot, "the listing instead of Loading…", cells -> cells.contains("src") && !cells.contains("Loading…"));
         assertEquals(1, listings.asked.size(), "listing the root lists none of its folders");
 
-        robot.doubleClickOn("src");
+        robot.doubleClickOn(cell(robot, tree, "src"));
         assertEquals(2, listings.asked.size(), "opening src lists it");
         robot.interact(listings::deliver);
-        assertTrue(shown(robot).contains("serial.c"), shown(robot).toString());
+        waitUntilShown(robot, "serial.c under src", cells -> cells.contains("serial.c"));
 
         TreeItem<Path> src = tree.getRoot().getChildren().get(1);
         robot.interact(() -> src.setExpanded(false));
         robot.interact(() -> src.setExpanded(true));
-        assertTrue(shown(robot).contains("serial.c"), shown(robot).toString());
+        assertEquals(List.of("serial.c"), src.getChildren().stream().map(WorkspaceTreeTest::name).toList());
         assertEquals(2, listings.asked.size(), "a folder opened again is not listed again");
     }
 
