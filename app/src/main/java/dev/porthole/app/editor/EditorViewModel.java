@@ -169,9 +169,12 @@ public final class EditorViewModel {
                 failure -> status.set("Highlighting " + document.fileName() + " failed: " + describe(failure)));
     }
 
-    /** Lists a folder for the workspace tree, in the background. */
-    public void listFolder(Path folder, Consumer<List<Path>> whenListed) {
-        tasks.run("list " + folder, () -> WorkspaceFiles.children(folder), whenListed, failure -> {
+    /**
+     * Lists a folder for the workspace tree in the background; {@code whenListed} gets its entries, each already
+     * known as folder or file, on the UI thread.
+     */
+    public void listFolder(Path folder, Consumer<List<WorkspaceFiles.Entry>> whenListed) {
+        tasks.run("list " + folder, () -> WorkspaceFiles.entries(folder), whenListed, failure -> {
             status.set("Could not list " + folder + ": " + describe(failure));
             whenListed.accept(List.of());
         });

@@ -2,7 +2,6 @@ package dev.porthole.app.editor;
 
 import dev.porthole.icons.Icon;
 import dev.porthole.icons.Icons;
-import java.util.Locale;
 import java.util.OptionalInt;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -27,6 +26,8 @@ final class SearchBar extends HBox {
     private final Button previous = iconButton(Icon.STEP_OUT, "Previous match (Shift+Enter)");
     private final Button next = iconButton(Icon.STEP_INTO, "Next match (Enter)");
     private Mode mode = Mode.FIND;
+    /** The matches of the field's text in the area's text; null once either has changed, found again when needed. */
+    private TextSearch matches;
 
     SearchBar(CodeArea area) {
         this.area = area;
@@ -62,6 +63,8 @@ final class SearchBar extends HBox {
                 findFrom(area.getSelection().getStart(), true);
             }
         });
+        // An edit only forgets the matches: the next find scans again, once, whatever the number of edits before it.
+        area.plainTextChanges().subscribe(change -> matches = null);
         setVisible(false);
         setManaged(false);
     }
@@ -109,17 +112,25 @@ final class SearchBar extends HBox {
             info.setText("");
             return;
         }
-        String text = area.getText().toLowerCase(Locale.ROOT);
-        String needle = query.toLowerCase(Locale.ROOT);
-        OptionalInt found = TextSearch.find(text, needle, from, forward);
-        if (found.isEmpty()) {
+        TextSearch found = matches();
+        OptionalInt match = forward ? found.next(from) : found.previous(from);
+        if (match.isEmpty()) {
             info.setText("No results");
             return;
         }
-        int start = found.getAsInt();
-        area.selectRange(start, start + needle.length());
+        int start = match.getAsInt();
+        area.selectRange(start, start + found.matchLength());
         area.requestFollowCaret();
-        info.setText(TextSearch.ordinal(text, needle, start) + " of " + TextSearch.count(text, needle));
+        info.setText(found.ordinal(start) + " of " + found.count());
+    }
+
+    /** The current matches: the cached ones while neither the query nor the text changed, else one new scan. */
+    TextSearch matches() {
+        String query = field.getText();
+        if (matches == null || !matches.query().equals(query)) {
+            matches = TextSearch.of(area.getText(), query);
+        }
+        return matches;
     }
 
     private void goToLine() {

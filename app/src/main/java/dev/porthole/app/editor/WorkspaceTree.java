@@ -2,7 +2,6 @@ package dev.porthole.app.editor;
 
 import dev.porthole.icons.Icon;
 import dev.porthole.icons.Icons;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.control.TreeCell;
@@ -56,9 +55,10 @@ final class WorkspaceTree extends TreeView<Path> {
             });
         }
 
-        private void showChildren(List<Path> children) {
+        /** Builds the items from what the background listing saw: no file is looked at here, on the FX thread. */
+        private void showChildren(List<WorkspaceFiles.Entry> children) {
             getChildren().setAll(children.stream()
-                    .map(child -> Files.isDirectory(child) ? new FolderItem(child) : new TreeItem<>(child))
+                    .map(child -> child.folder() ? new FolderItem(child.path()) : new TreeItem<>(child.path()))
                     .toList());
         }
 

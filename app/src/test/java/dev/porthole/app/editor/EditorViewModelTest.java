@@ -137,4 +137,26 @@ class EditorViewModelTest {
         List<String> names = WorkspaceFiles.children(workspace).stream().map(p -> p.getFileName().toString()).toList();
         assertEquals(List.of("src", "main.c", "Makefile", "README.md"), names);
     }
+
+    @Test
+    void aListingSaysWhichEntriesAreFoldersSoTheTreeNeedNotAsk() throws IOException {
+        Files.createDirectories(workspace.resolve("src"));
+        Files.createDirectories(workspace.resolve("target"));
+        Files.writeString(workspace.resolve("main.c"), "");
+        Files.writeString(workspace.resolve("notes.txt"), "");
+        List<List<WorkspaceFiles.Entry>> delivered = new java.util.ArrayList<>();
+        viewModel().listFolder(workspace, delivered::add);
+        assertEquals(List.of(List.of(new WorkspaceFiles.Entry(workspace.resolve("src"), true),
+                new WorkspaceFiles.Entry(workspace.resolve("main.c"), false),
+                new WorkspaceFiles.Entry(workspace.resolve("notes.txt"), false))), delivered);
+    }
+
+    @Test
+    void aFolderThatCannotBeListedIsShownEmptyWithTheReason() {
+        List<List<WorkspaceFiles.Entry>> delivered = new java.util.ArrayList<>();
+        EditorViewModel vm = viewModel();
+        vm.listFolder(workspace.resolve("gone"), delivered::add);
+        assertEquals(List.of(List.of()), delivered);
+        assertTrue(vm.statusProperty().get().startsWith("Could not list " + workspace.resolve("gone")), vm.statusProperty().get());
+    }
 }

@@ -253,6 +253,38 @@ class EditorViewTest {
     }
 
     @Test
+    void findScansOncePerQueryAndCountsMatchesTypedSince(FxRobot robot) throws Exception {
+        CodeArea area = openAndWait(robot, file);
+        robot.clickOn(area);
+        robot.push(KeyCode.CONTROL, KeyCode.HOME);
+        robot.push(KeyCode.CONTROL, KeyCode.F);
+        robot.write("compute_step");
+        SearchBar bar = robot.from(view).lookup("." + EditorStyle.SEARCH_BAR).queryAs(SearchBar.class);
+        Label info = robot.from(bar).lookup("." + EditorStyle.SEARCH_INFO).queryAs(Label.class);
+        TextSearch scanned = WaitForAsyncUtils.asyncFx(bar::matches).get(10, TimeUnit.SECONDS);
+        assertEquals(2, scanned.count());
+
+        robot.type(KeyCode.ENTER);
+        assertEquals("2 of 2", info.getText());
+        robot.press(KeyCode.SHIFT).type(KeyCode.ENTER).release(KeyCode.SHIFT);
+        assertEquals("1 of 2", info.getText(), "Shift+Enter goes back");
+        robot.press(KeyCode.SHIFT).type(KeyCode.ENTER).release(KeyCode.SHIFT);
+        assertEquals("2 of 2", info.getText(), "and wraps around the start");
+        assertSame(scanned, WaitForAsyncUtils.asyncFx(bar::matches).get(10, TimeUnit.SECONDS),
+                "next and previous reuse the matches found when the query was typed");
+
+        robot.type(KeyCode.ESCAPE);
+        robot.push(KeyCode.CONTROL, KeyCode.END);
+        robot.write("// compute_step");
+        robot.push(KeyCode.CONTROL, KeyCode.F);
+        robot.type(KeyCode.ENTER);
+        assertEquals("1 of 3", info.getText(), "the match typed since counts, and next wraps from the end");
+        robot.press(KeyCode.SHIFT).type(KeyCode.ENTER).release(KeyCode.SHIFT);
+        assertEquals("3 of 3", info.getText());
+        assertEquals(area.getLength() - "compute_step".length(), area.getSelection().getStart());
+    }
+
+    @Test
     void ctrlWClosesTheTabButAsksFirstWhenModified(FxRobot robot) throws TimeoutException {
         CodeArea area = openAndWait(robot, file);
         AtomicInteger asked = new AtomicInteger();

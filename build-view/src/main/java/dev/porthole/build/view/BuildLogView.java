@@ -1,6 +1,7 @@
 package dev.porthole.build.view;
 
-import dev.porthole.build.diag.Severity;
+import java.util.Collection;
+import java.util.List;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.collections.ListChangeListener;
@@ -13,6 +14,7 @@ import javafx.scene.layout.Region;
 import javafx.util.Duration;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.StyleClassedTextArea;
+import org.fxmisc.richtext.model.StyleSpansBuilder;
 
 /**
  * The live build log: a read-only RichTextFX area with error, warning and note lines coloured, the status
@@ -51,11 +53,13 @@ public final class BuildLogView extends BorderPane {
                     log.clear();
                 }
                 if (change.wasAdded()) {
-                    change.getAddedSubList().forEach(this::append);
+                    append(change.getAddedSubList());
                 }
             }
         });
-        model.lines().forEach(this::append);
+        if (!model.lines().isEmpty()) {
+            append(model.lines());
+        }
         ticker = new Timeline(new KeyFrame(Duration.millis(200), e -> model.tick()));
         ticker.setCycleCount(Timeline.INDEFINITE);
         model.runningProperty().addListener((o, was, now) -> {
@@ -67,13 +71,19 @@ public final class BuildLogView extends BorderPane {
         });
     }
 
-    private void append(BuildLogViewModel.LogLine line) {
+    /** Appends a batch of lines with one text edit and one style edit, then follows the end. */
+    private void append(List<? extends BuildLogViewModel.LogLine> batch) {
         int start = log.getLength();
-        log.appendText(line.text() + "\n");
-        Severity severity = line.severity();
-        if (severity != null) {
-            log.setStyleClass(start, start + line.text().length(), Styles.of(severity));
+        StringBuilder text = new StringBuilder();
+        StyleSpansBuilder<Collection<String>> styles = new StyleSpansBuilder<>();
+        for (BuildLogViewModel.LogLine line : batch) {
+            text.append(line.text()).append('\n');
+            String styleClass = Styles.of(line.severity());
+            styles.add(styleClass == null ? List.of() : List.of(styleClass), line.text().length());
+            styles.add(List.of(), 1);
         }
+        log.appendText(text.toString());
+        log.setStyleSpans(start, styles.create());
         log.requestFollowCaret();
         log.moveTo(log.getLength());
     }
@@ -81,6 +91,11 @@ public final class BuildLogView extends BorderPane {
     /** The text shown (for tests and screenshots). */
     public String text() {
         return log.getText();
+    }
+
+    /** The log's text area, for tests that check colours. */
+    StyleClassedTextArea area() {
+        return log;
     }
 
     public BuildLogViewModel model() {

@@ -7,6 +7,12 @@ import dev.porthole.build.run.BuildListener;
 import dev.porthole.build.run.BuildResult;
 import dev.porthole.build.run.BuildRunner;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -21,7 +27,9 @@ import javafx.collections.ObservableList;
  * The state behind {@link BuildLogView}: the live log (each line with its elapsed time and, for lines that
  * are diagnostics, their severity for colouring), the running flag, elapsed time, the diagnostics found so
  * far and the result. Starts and cancels builds through {@link BuildRunner}; listener calls hop to the UI
- * executor of {@link ViewThreads}.
+ * executor of {@link ViewThreads} in batches: the build's thread queues what it reports, and one UI task at a
+ * time (at most one is waiting) takes everything queued so far. A build that prints thousands of lines costs
+ * the FX thread one task per pulse, not one per line.
  */
 public final class BuildLogViewModel {
     /** One line of the log. {@code severity} is null for ordinary output. */
@@ -45,6 +53,14 @@ public final class BuildLogViewModel {
     private final ReadOnlyObjectWrapper<BuildResult> result = new ReadOnlyObjectWrapper<>();
     private BuildRunner.Running current;
 
+    // Filled by the build's output thread, emptied by drain() on the UI thread.
+    private final Queue<LogLine> pendingLines = new ConcurrentLinkedQueue<>();
+    private final Queue<Diagnostic> pendingDiagnostics = new ConcurrentLinkedQueue<>();
+    private final AtomicReference<BuildResult> pendingResult = new AtomicReference<>();
+    private final AtomicReference<Duration> pendingElapsed = new AtomicReference<>();
+    /** True from when a drain is handed to the UI executor until that drain starts: no second one is queued. */
+    private final AtomicBoolean drainQueued = new AtomicBoolean();
+
     public BuildLogViewModel(ViewThreads threads) {
         this.threads = threads;
     }
@@ -60,30 +76,73 @@ public final class BuildLogViewModel {
         running.set(true);
         status.set("building: " + config.command());
         elapsedText.set(format(Duration.ZERO));
-        current = new BuildRunner(config).start(new BuildListener() {
+        current = new BuildRunner(config).start(batchingListener());
+    }
+
+    /** What the build reports, queued for the next drain on the UI thread (package-private for tests). */
+    BuildListener batchingListener() {
+        return new BuildListener() {
             @Override
             public void line(String text, Duration elapsed) {
-                threads.ui().execute(() -> {
-                    lines.add(new LogLine(text, elapsed, classify(text)));
-                    elapsedText.set(format(elapsed));
-                });
+                pendingLines.add(new LogLine(text, elapsed, classify(text)));
+                pendingElapsed.set(elapsed);
+                scheduleDrain();
             }
 
             @Override
             public void diagnostic(Diagnostic diagnostic) {
-                threads.ui().execute(() -> diagnostics.add(diagnostic));
+                pendingDiagnostics.add(diagnostic);
+                scheduleDrain();
             }
 
             @Override
             public void finished(BuildResult outcome) {
-                threads.ui().execute(() -> {
-                    result.set(outcome);
-                    running.set(false);
-                    elapsedText.set(format(outcome.elapsed()));
-                    status.set(outcome.message());
-                });
+                pendingResult.set(outcome);
+                scheduleDrain();
             }
-        });
+        };
+    }
+
+    private void scheduleDrain() {
+        if (drainQueued.compareAndSet(false, true)) {
+            threads.ui().execute(this::drain);
+        }
+    }
+
+    /**
+     * On the UI thread: shows everything the build reported since the last drain, lines in the order they came.
+     * The flag drops first, so whatever is queued after this point gets a drain of its own; the result is taken
+     * before the lines, so every line the build wrote before finishing is shown no later than the result.
+     */
+    private void drain() {
+        drainQueued.set(false);
+        BuildResult outcome = pendingResult.getAndSet(null);
+        Duration elapsed = pendingElapsed.getAndSet(null);
+        List<LogLine> newLines = takeAll(pendingLines);
+        List<Diagnostic> newDiagnostics = takeAll(pendingDiagnostics);
+        if (!newLines.isEmpty()) {
+            lines.addAll(newLines);
+        }
+        if (elapsed != null) {
+            elapsedText.set(format(elapsed));
+        }
+        if (!newDiagnostics.isEmpty()) {
+            diagnostics.addAll(newDiagnostics);
+        }
+        if (outcome != null) {
+            result.set(outcome);
+            running.set(false);
+            elapsedText.set(format(outcome.elapsed()));
+            status.set(outcome.message());
+        }
+    }
+
+    private static <T> List<T> takeAll(Queue<T> queue) {
+        List<T> taken = new ArrayList<>();
+        for (T item = queue.poll(); item != null; item = queue.poll()) {
+            taken.add(item);
+        }
+        return taken;
     }
 
     /** Kills the build and everything it started. */

@@ -2,10 +2,12 @@ package dev.porthole.build.view;
 
 import dev.porthole.build.diag.Diagnostic;
 import dev.porthole.build.diag.Severity;
+import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 
@@ -46,20 +48,44 @@ public final class ProblemsViewModel {
 
     /** Replaces the problems (after a build, or as a build streams them: call with the list so far). */
     public void setDiagnostics(List<Diagnostic> diagnostics) {
-        java.util.List<Row> fresh = new java.util.ArrayList<>();
-        for (Diagnostic diagnostic : diagnostics) {
-            fresh.add(new Row(diagnostic, null));
-            for (Diagnostic note : diagnostic.notes()) {
-                fresh.add(new Row(note, diagnostic));
-            }
-        }
-        rows.setAll(fresh);
+        rows.setAll(rowsOf(diagnostics));
     }
 
-    /** Binds to a build's live list: rows follow it. */
+    /**
+     * Binds to a build's live list: rows follow it. Diagnostics added at the end (how a build streams them) become
+     * rows added at the end, so the table keeps its rows, selection and scroll position; any other change
+     * replaces every row.
+     */
     public void follow(ObservableList<Diagnostic> diagnostics) {
         setDiagnostics(diagnostics);
-        diagnostics.addListener((javafx.collections.ListChangeListener<Diagnostic>) change -> setDiagnostics(diagnostics));
+        diagnostics.addListener((ListChangeListener<Diagnostic>) change -> {
+            boolean onlyAppended = true;
+            while (change.next()) {
+                boolean appended = change.wasAdded() && !change.wasRemoved() && !change.wasPermutated()
+                        && change.getTo() == change.getList().size();
+                onlyAppended &= appended;
+            }
+            change.reset();
+            if (!onlyAppended) {
+                setDiagnostics(diagnostics);
+                return;
+            }
+            while (change.next()) {
+                rows.addAll(rowsOf(change.getAddedSubList()));
+            }
+        });
+    }
+
+    /** A diagnostic's row, then one row for each of its notes. */
+    private static List<Row> rowsOf(List<? extends Diagnostic> diagnostics) {
+        List<Row> rows = new ArrayList<>();
+        for (Diagnostic diagnostic : diagnostics) {
+            rows.add(new Row(diagnostic, null));
+            for (Diagnostic note : diagnostic.notes()) {
+                rows.add(new Row(note, diagnostic));
+            }
+        }
+        return rows;
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.porthole.build.diag.Diagnostic;
@@ -175,5 +176,143 @@ class ViewModelTest {
         assertEquals(Severity.NOTE, BuildLogViewModel.classify("main.c:2:7: note: declared here"));
         assertNull(BuildLogViewModel.classify("gcc -Wall -o app.elf main.c"));
         assertNull(BuildLogViewModel.classify("    2 |   int unused;"));
+    }
+
+    /** A stand-in for the FX thread: tasks wait in a queue until the test runs them. */
+    private static final class QueuedUi implements java.util.concurrent.Executor {
+        final java.util.concurrent.BlockingQueue<Runnable> tasks = new java.util.concurrent.LinkedBlockingQueue<>();
+        final java.util.concurrent.atomic.AtomicInteger posted = new java.util.concurrent.atomic.AtomicInteger();
+        final java.util.concurrent.atomic.AtomicInteger mostWaiting = new java.util.concurrent.atomic.AtomicInteger();
+
+        @Override
+        public void execute(Runnable task) {
+            posted.incrementAndGet();
+            tasks.add(task);
+            mostWaiting.accumulateAndGet(tasks.size(), Math::max);
+        }
+
+        int runAll() {
+            int ran = 0;
+            for (Runnable task = tasks.poll(); task != null; task = tasks.poll()) {
+                task.run();
+                ran++;
+            }
+            return ran;
+        }
+    }
+
+    private static List<String> numbered(int from, int to) {
+        List<String> lines = new ArrayList<>();
+        for (int i = from; i <= to; i++) {
+            lines.add("line " + i);
+        }
+        return lines;
+    }
+
+    @Test
+    void buildLogLinesFromTheBuildThreadArriveInOrderInOneUiTask() throws Exception {
+        QueuedUi ui = new QueuedUi();
+        BuildLogViewModel model = new BuildLogViewModel(new ViewThreads(Runnable::run, ui));
+        dev.porthole.build.run.BuildListener listener = model.batchingListener();
+        List<Diagnostic> diagnostics = DiagnosticsParser.parseAll(Path.of("/src"),
+                "main.c:3:9: warning: unused variable 'y' [-Wunused-variable]\nmain.c:12:5: error: 'x' undeclared");
+        BuildResult failed = new BuildResult(BuildResult.Status.FAILED, 1, java.time.Duration.ofMillis(1500),
+                diagnostics, java.util.Optional.empty(), java.util.Optional.empty(), "build failed (exit 1)");
+        Thread build = new Thread(() -> {
+            for (String line : numbered(1, 500)) {
+                listener.line(line, java.time.Duration.ofMillis(3));
+            }
+            diagnostics.forEach(listener::diagnostic);
+            listener.finished(failed);
+        }, "build-output");
+        build.start();
+        build.join();
+
+        assertEquals(1, ui.posted.get(), "one UI task for 500 lines, 2 diagnostics and the result");
+        assertTrue(model.lines().isEmpty(), "nothing shows before the UI thread runs");
+        assertEquals(1, ui.runAll());
+        assertEquals(numbered(1, 500), model.lines().stream().map(BuildLogViewModel.LogLine::text).toList());
+        assertEquals(diagnostics, model.diagnostics());
+        assertEquals(failed, model.resultProperty().get());
+        assertEquals(BuildLogViewModel.format(java.time.Duration.ofMillis(1500)), model.elapsedTextProperty().get(),
+                "the result's time, not the last line's");
+
+        Thread more = new Thread(() -> numbered(501, 510).forEach(line -> listener.line(line, java.time.Duration.ofMillis(4))));
+        more.start();
+        more.join();
+        assertEquals(1, ui.runAll(), "after a drain, the next lines get a UI task of their own");
+        assertEquals(510, model.lines().size());
+        assertEquals("line 510", model.lines().get(509).text());
+    }
+
+    @Test
+    void buildLogKeepsOrderWhileTheUiDrainsAsLinesArrive() throws Exception {
+        QueuedUi ui = new QueuedUi();
+        BuildLogViewModel model = new BuildLogViewModel(new ViewThreads(Runnable::run, ui));
+        dev.porthole.build.run.BuildListener listener = model.batchingListener();
+        BuildResult ok = new BuildResult(BuildResult.Status.SUCCEEDED, 0, java.time.Duration.ofSeconds(2),
+                List.of(), java.util.Optional.empty(), java.util.Optional.empty(), "built");
+        Thread build = new Thread(() -> {
+            numbered(1, 5000).forEach(line -> listener.line(line, java.time.Duration.ofMillis(1)));
+            listener.finished(ok);
+        }, "build-output");
+        build.start();
+        List<Integer> sizesWhenShown = new ArrayList<>();
+        while (model.resultProperty().get() == null) {
+            Runnable task = ui.tasks.poll(60, TimeUnit.SECONDS);
+            assertNotNull(task, "the build's lines and result reach the UI thread");
+            task.run();
+            sizesWhenShown.add(model.lines().size());
+        }
+        build.join();
+        ui.runAll();
+        assertEquals(numbered(1, 5000), model.lines().stream().map(BuildLogViewModel.LogLine::text).toList());
+        assertEquals(5000, sizesWhenShown.get(sizesWhenShown.size() - 1), "every line is shown by the time the result is");
+        assertEquals(1, ui.mostWaiting.get(), "never more than one drain waits for the UI thread");
+        assertFalse(model.runningProperty().get());
+    }
+
+    @Test
+    void problemsFollowingABuildAddRowsForNewDiagnosticsAndKeepTheOthers() {
+        List<Diagnostic> parsed = DiagnosticsParser.parseAll(Path.of("/src"), String.join("\n",
+                "main.c:3:9: warning: unused variable 'y' [-Wunused-variable]",
+                "main.c:12:5: error: 'x' undeclared (first use in this function)",
+                "main.c:12:5: note: each undeclared identifier is reported only once for each function it appears in",
+                "main.c:20:1: error: expected ';' before '}' token"));
+        assertEquals(3, parsed.size(), parsed.toString());
+        javafx.collections.ObservableList<Diagnostic> streamed = javafx.collections.FXCollections.observableArrayList();
+        ProblemsViewModel model = new ProblemsViewModel((f, l, c) -> { });
+        model.follow(streamed);
+        List<String> changes = new ArrayList<>();
+        model.rows().addListener((javafx.collections.ListChangeListener<ProblemsViewModel.Row>) change -> {
+            while (change.next()) {
+                changes.add((change.wasRemoved() ? "removed " + change.getRemovedSize() + " " : "")
+                        + (change.wasAdded() ? "added " + change.getAddedSize() + " at " + change.getFrom() : ""));
+            }
+        });
+
+        streamed.add(parsed.get(0));
+        ProblemsViewModel.Row first = model.rows().get(0);
+        streamed.add(parsed.get(1));
+        streamed.add(parsed.get(2));
+        assertEquals(List.of("added 1 at 0", "added 2 at 1", "added 1 at 3"), changes, "each diagnostic adds its rows, nothing is redone");
+        assertSame(first, model.rows().get(0), "the rows already shown stay the same rows");
+        assertEquals(4, model.rows().size());
+        assertTrue(model.rows().get(2).note());
+        assertEquals(2, model.count(Severity.ERROR));
+
+        model.showWarningsProperty().set(false);
+        changes.clear();
+        streamed.add(parsed.get(0));
+        assertEquals(List.of(), changes, "a hidden warning adds no visible row");
+        streamed.add(parsed.get(2));
+        assertEquals(List.of("added 1 at 3"), changes);
+
+        changes.clear();
+        streamed.clear();
+        assertTrue(model.rows().isEmpty(), "a new build starts with no problems");
+        streamed.add(parsed.get(1));
+        streamed.setAll(parsed);
+        assertEquals(3, model.rows().size(), "a replaced list is followed too (the warning still hidden)");
     }
 }

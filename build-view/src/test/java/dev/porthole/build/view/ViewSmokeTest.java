@@ -126,4 +126,84 @@ class ViewSmokeTest {
         Files.deleteIfExists(dir.resolve("porthole.json"));
         Files.deleteIfExists(dir);
     }
+
+    @Test
+    void fiveHundredLinesFromTheBuildThreadReachTheLogInOrderInOneFxTask() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger fxTasks = new java.util.concurrent.atomic.AtomicInteger();
+        BuildLogViewModel log = new BuildLogViewModel(new ViewThreads(Runnable::run, task -> {
+            fxTasks.incrementAndGet();
+            Platform.runLater(task);
+        }));
+        BuildLogView logView = onFx(() -> new BuildLogView(log));
+        dev.porthole.build.run.BuildListener listener = log.batchingListener();
+        List<String> printed = new ArrayList<>();
+        for (int i = 1; i <= 500; i++) {
+            printed.add(i == 250 ? "main.c:250:1: error: boom" : i == 251 ? "main.c:251:1: warning: hmm" : "line " + i);
+        }
+
+        // The FX thread is busy (a layout pass, a slow handler) while the build prints: the lines wait for it together.
+        java.util.concurrent.CountDownLatch busy = new java.util.concurrent.CountDownLatch(1);
+        Platform.runLater(() -> {
+            try {
+                busy.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Thread build = new Thread(() -> {
+            for (int i = 0; i < printed.size(); i++) {
+                listener.line(printed.get(i), java.time.Duration.ofMillis(i));
+            }
+            listener.finished(new dev.porthole.build.run.BuildResult(dev.porthole.build.run.BuildResult.Status.SUCCEEDED, 0,
+                    java.time.Duration.ofSeconds(1), List.of(), java.util.Optional.empty(), java.util.Optional.empty(), "built"));
+        }, "build-output");
+        build.start();
+        build.join();
+        busy.countDown();
+
+        assertEquals(String.join("\n", printed) + "\n", onFx(logView::text), "every line, in order");
+        assertEquals(List.of(Styles.ERROR), List.copyOf(onFx(() -> logView.area().getStyleOfChar(249, 3))));
+        assertEquals(List.of(Styles.WARNING), List.copyOf(onFx(() -> logView.area().getStyleOfChar(250, 3))));
+        assertEquals(List.of(), List.copyOf(onFx(() -> logView.area().getStyleOfChar(251, 3))), "plain output stays plain");
+        assertEquals("built", onFx(() -> log.statusProperty().get()));
+        assertEquals(1, fxTasks.get(), "500 lines and the result cost the FX thread one task");
+    }
+
+    @Test
+    void aSelectedProblemStaysSelectedWhileTheBuildReportsMore() throws Exception {
+        List<dev.porthole.build.diag.Diagnostic> parsed = DiagnosticsParser.parseAll(Path.of("/src"), String.join("\n",
+                "main.c:3:9: warning: unused variable 'y' [-Wunused-variable]",
+                "main.c:12:5: error: 'x' undeclared (first use in this function)",
+                "main.c:20:1: error: expected ';' before '}' token"));
+        javafx.collections.ObservableList<dev.porthole.build.diag.Diagnostic> streamed =
+                javafx.collections.FXCollections.observableArrayList(parsed.subList(0, 2));
+        ProblemsViewModel problems = new ProblemsViewModel((file, line, column) -> { });
+        ProblemsView view = onFx(() -> {
+            problems.follow(streamed);
+            return new ProblemsView(problems);
+        });
+        render(view, "problems-streaming");
+        ProblemsViewModel.Row selected = onFx(() -> {
+            view.table().getSelectionModel().select(1);
+            return view.table().getSelectionModel().getSelectedItem();
+        });
+        assertEquals("main.c:12:5", selected.location());
+        List<String> tableChanges = new ArrayList<>();
+        onFx(() -> {
+            view.table().getItems().addListener((javafx.collections.ListChangeListener<ProblemsViewModel.Row>) change -> {
+                while (change.next()) {
+                    tableChanges.add((change.wasRemoved() ? "removed " + change.getRemovedSize() + " " : "")
+                            + (change.wasAdded() ? "added " + change.getAddedSize() + " at " + change.getFrom() : ""));
+                }
+            });
+            return null;
+        });
+
+        onFx(() -> streamed.add(parsed.get(2)));
+        assertEquals(3, onFx(() -> view.table().getItems().size()));
+        assertEquals(List.of("added 1 at 2"), onFx(() -> List.copyOf(tableChanges)), "the table gets the new row, the others stay");
+        assertEquals(selected, onFx(() -> view.table().getSelectionModel().getSelectedItem()),
+                "the row the user picked is still the one selected");
+        assertEquals(1, onFx(() -> view.table().getSelectionModel().getSelectedIndex()));
+    }
 }
