@@ -1,5 +1,6 @@
 package dev.porthole.app.editor;
 
+import dev.porthole.icons.StyleClasses;
 import dev.porthole.icons.Icon;
 import dev.porthole.icons.Icons;
 import java.nio.file.Path;
@@ -86,12 +87,12 @@ final class WorkspaceTree extends TreeView<Path> {
         @Override
         protected void updateItem(Path path, boolean empty) {
             super.updateItem(path, empty);
-            getStyleClass().removeAll(EditorStyle.TREE_SOURCE, EditorStyle.TREE_OTHER);
             if (watched != null) {
                 watched.expandedProperty().removeListener(folderGlyph);
                 watched = null;
             }
             if (empty) {
+                StyleClasses.choose(this, null, EditorStyle.TREE_SOURCE, EditorStyle.TREE_OTHER);
                 setText(null);
                 setGraphic(null);
                 return;
@@ -99,7 +100,7 @@ final class WorkspaceTree extends TreeView<Path> {
             if (path == null) {
                 setText("Loading…");
                 setGraphic(null);
-                getStyleClass().add(EditorStyle.TREE_OTHER);
+                StyleClasses.choose(this, EditorStyle.TREE_OTHER, EditorStyle.TREE_SOURCE, EditorStyle.TREE_OTHER);
                 return;
             }
             Path name = path.getFileName();
@@ -108,10 +109,11 @@ final class WorkspaceTree extends TreeView<Path> {
                 watched = getTreeItem();
                 watched.expandedProperty().addListener(folderGlyph);
                 setGraphic(Icons.node(watched.isExpanded() ? Icon.FOLDER_OPEN : Icon.FOLDER));
+                StyleClasses.choose(this, null, EditorStyle.TREE_SOURCE, EditorStyle.TREE_OTHER);
             } else {
                 boolean source = SourceLanguage.of(path).isSource();
                 setGraphic(Icons.node(source ? Icon.EDITOR : Icon.FILE));
-                getStyleClass().add(source ? EditorStyle.TREE_SOURCE : EditorStyle.TREE_OTHER);
+                StyleClasses.choose(this, source ? EditorStyle.TREE_SOURCE : EditorStyle.TREE_OTHER, EditorStyle.TREE_SOURCE, EditorStyle.TREE_OTHER);
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.porthole.build.view;
 
+import dev.porthole.icons.StyleClasses;
 import dev.porthole.build.diag.Diagnostic;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.CheckBox;
@@ -30,16 +31,13 @@ public final class ProblemsView extends BorderPane {
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
-                getStyleClass().removeAll(Styles.ERROR, Styles.WARNING, Styles.NOTE);
+                ProblemsViewModel.Row row = empty || item == null || getTableRow() == null ? null : getTableRow().getItem();
+                StyleClasses.choose(this, row == null ? null : Styles.of(row.diagnostic().severity()), Styles.ERROR, Styles.WARNING, Styles.NOTE);
                 if (empty || item == null) {
                     setText(null);
                     return;
                 }
-                ProblemsViewModel.Row row = getTableRow() == null ? null : getTableRow().getItem();
                 setText(row != null && row.note() ? "  " + item : item);
-                if (row != null) {
-                    getStyleClass().add(Styles.of(row.diagnostic().severity()));
-                }
             }
         });
         severity.setPrefWidth(80);
@@ -58,10 +56,7 @@ public final class ProblemsView extends BorderPane {
                 @Override
                 protected void updateItem(ProblemsViewModel.Row item, boolean empty) {
                     super.updateItem(item, empty);
-                    getStyleClass().remove(Styles.PROBLEM_ROW_NOTE);
-                    if (!empty && item != null && item.note()) {
-                        getStyleClass().add(Styles.PROBLEM_ROW_NOTE);
-                    }
+                    StyleClasses.toggle(this, Styles.PROBLEM_ROW_NOTE, !empty && item != null && item.note());
                 }
             };
             row.setOnMouseClicked(e -> {
