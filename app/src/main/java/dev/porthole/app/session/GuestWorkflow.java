@@ -22,20 +22,23 @@ import dev.porthole.launcher.Machine;
 import dev.porthole.launcher.QemuLauncher;
 import dev.porthole.launcher.SerialLine;
 import java.io.IOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 /**
  * What the workbench's Build, Run and Debug actions do, with no JavaFX in sight: build when stale, boot under
@@ -271,7 +274,12 @@ public final class GuestWorkflow implements AutoCloseable {
         return outcome;
     }
 
-    /** Stale when the image is missing or any source under the workspace is newer (build outputs and runs aside). */
+    /**
+     * Stale when the image is missing or any source under the workspace is newer (build outputs, runs, hidden files,
+     * target/ and .git aside). A file that vanishes while the folder is walked (a save's temporary file, renamed
+     * over porthole.json a moment later) is skipped: it is no source, and a Run right after an edit must not fail
+     * on it.
+     */
     static boolean isStale(Workspace ws) throws IOException {
         Optional<Path> image = ws.image();
         if (image.isEmpty() || !Files.isRegularFile(image.get())) {
@@ -279,19 +287,34 @@ public final class GuestWorkflow implements AutoCloseable {
         }
         long built = Files.getLastModifiedTime(image.get()).toMillis();
         Path imageDir = image.get().getParent();
-        try (Stream<Path> files = Files.walk(ws.root(), 6)) {
-            return files.filter(Files::isRegularFile)
-                    .filter(f -> !f.startsWith(imageDir) && !f.startsWith(ws.root().resolve("runs")))
-                    .filter(f -> !f.getFileName().toString().startsWith(".") && !f.getFileName().toString().equals("porthole.json"))
-                    .filter(f -> !f.toString().contains("/target/") && !f.toString().contains("/.git/"))
-                    .anyMatch(f -> {
-                        try {
-                            return Files.getLastModifiedTime(f).toMillis() > built;
-                        } catch (IOException e) {
-                            return false;
-                        }
-                    });
-        }
+        Path runs = ws.root().resolve("runs");
+        boolean[] newer = {false};
+        Files.walkFileTree(ws.root(), Set.of(), 6, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                String name = String.valueOf(dir.getFileName());
+                boolean skipped = !dir.equals(ws.root())
+                        && (dir.equals(imageDir) || dir.equals(runs) || name.equals("target") || name.equals(".git"));
+                return skipped ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                String name = file.getFileName().toString();
+                if (attrs.isRegularFile() && !file.startsWith(imageDir) && !name.startsWith(".") && !name.equals("porthole.json")
+                        && attrs.lastModifiedTime().toMillis() > built) {
+                    newer[0] = true;
+                    return FileVisitResult.TERMINATE;
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException failure) {
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        return newer[0];
     }
 
     /**
