@@ -17,6 +17,9 @@ import javafx.scene.layout.Region;
  * its view model.
  */
 abstract class PanelView<M extends PanelViewModel> extends BorderPane implements DebugPanel {
+    /** How much of a panel's content shows through while the target runs. */
+    static final double RUNNING_OPACITY = 0.55;
+
     protected final M model;
     private final Label status = new Label();
 
@@ -43,12 +46,26 @@ abstract class PanelView<M extends PanelViewModel> extends BorderPane implements
             }
         });
         setBottom(status);
-        model.stoppedProperty().addListener((obs, was, isStopped) -> pseudoClassStateChanged(
-                javafx.css.PseudoClass.getPseudoClass("running"), !isStopped));
+        // While the target runs what is shown is stale, so the content fades. As a plain opacity, not a pseudo-class
+        // on the panel: a pseudo-class that a selector uses makes JavaFX restyle every node below it, every row of
+        // every panel, twice per step.
+        model.stoppedProperty().addListener((obs, was, isStopped) -> fadeWhileRunning(getCenter()));
+        centerProperty().addListener((obs, old, center) -> {
+            if (old != null) {
+                old.setOpacity(1);
+            }
+            fadeWhileRunning(center);
+        });
     }
 
     public M model() {
         return model;
+    }
+
+    private void fadeWhileRunning(Node content) {
+        if (content != null) {
+            content.setOpacity(model.stoppedProperty().get() || !model.session().isPresent() ? 1 : RUNNING_OPACITY);
+        }
     }
 
     /** A tool row: nodes left to right; a null entry is a spring that pushes the rest to the right. */

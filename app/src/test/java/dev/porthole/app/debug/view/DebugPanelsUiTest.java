@@ -287,6 +287,7 @@ class DebugPanelsUiTest {
         robot.interact(panels::onRunning);
         assertTrue(robot.from(panels.registers()).lookup((Node n) -> n instanceof Labeled l && "Not stopped.".equals(l.getText())
                 && shownWithin(n, panels.registers())).tryQuery().isPresent(), "while the guest runs the panel says so");
+        assertEquals(PanelView.RUNNING_OPACITY, panels.registers().getCenter().getOpacity(), 0.001, "and what it shows is faded");
         DebugEvent.Stopped stepped = target.await(target.session.next());
         robot.interact(() -> panels.onStopped(stepped));
         waitFor(() -> panels.registers().model().row("rip").map(r -> !r.value().equals(ripValueBefore)).orElse(false), "rip re-read");
@@ -294,6 +295,7 @@ class DebugPanelsUiTest {
         waitFor(() -> texts(robot, panels.registers(), ".tree-table-cell").contains(ripShown), "the new rip " + ripShown + " shown");
         // Lines kept from stop to stop: a step redraws the changed cells instead of rebuilding every row.
         assertSame(ripBefore, registerItem("rip"), "the rip line is the same tree item after the step");
+        assertEquals(1.0, panels.registers().getCenter().getOpacity(), 0.001, "stopped again: no longer faded");
         Optional<Node> marked = robot.from(panels.registers()).lookup(".tree-table-cell").match(n ->
                 n instanceof TreeTableCell<?, ?> c && ripShown.equals(c.getText()) && c.getStyleClass().contains(DebugStyles.CHANGED_VALUE)).tryQuery();
         assertTrue(marked.isPresent(), "the new rip is marked changed");
