@@ -4,7 +4,10 @@ import dev.porthole.icons.StyleClasses;
 import dev.porthole.gdb.Frame;
 import dev.porthole.icons.Icon;
 import dev.porthole.icons.Icons;
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -31,11 +34,24 @@ public final class CallStackView extends PanelView<CallStackViewModel> {
         TableColumn<Frame, Frame> marker = new TableColumn<>("");
         marker.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue()));
         marker.setCellFactory(col -> new TableCell<>() {
+            private final Node arrow = Icons.node(Icon.CURRENT_LINE, 14);
+            private final InvalidationListener selectionMoved = o -> showArrow();
+
+            {
+                model.selectedLevelProperty().addListener(new WeakInvalidationListener(selectionMoved));
+            }
+
             @Override
             protected void updateItem(Frame frame, boolean empty) {
                 super.updateItem(frame, empty);
-                setGraphic(!empty && frame != null && frame.level() == model.selectedLevelProperty().get()
-                        ? Icons.node(Icon.CURRENT_LINE, 14) : null);
+                showArrow();
+            }
+
+            private void showArrow() {
+                Node wanted = isSelectedFrame(this.getItem(), isEmpty()) ? arrow : null;
+                if (getGraphic() != wanted) {
+                    setGraphic(wanted);
+                }
             }
         });
         marker.setPrefWidth(24);
@@ -52,11 +68,20 @@ public final class CallStackView extends PanelView<CallStackViewModel> {
 
         table.setRowFactory(tv -> {
             TableRow<Frame> row = new TableRow<>() {
+                private final InvalidationListener selectionMoved = o -> markSelected();
+
+                {
+                    model.selectedLevelProperty().addListener(new WeakInvalidationListener(selectionMoved));
+                }
+
                 @Override
                 protected void updateItem(Frame frame, boolean empty) {
                     super.updateItem(frame, empty);
-                    boolean current = !empty && frame != null && frame.level() == model.selectedLevelProperty().get();
-                    StyleClasses.toggle(this, DebugStyles.CURRENT_LINE, current);
+                    markSelected();
+                }
+
+                private void markSelected() {
+                    StyleClasses.toggle(this, DebugStyles.CURRENT_LINE, isSelectedFrame(getItem(), isEmpty()));
                 }
             };
             row.setOnMouseClicked(e -> {
@@ -72,14 +97,19 @@ public final class CallStackView extends PanelView<CallStackViewModel> {
                 model.activate(f);
             }
         });
+        // The rows and the arrow follow the selected frame themselves: a refresh() would make every cell of the
+        // table anew, empty filler rows too, and restyle them all, on every stop.
         model.selectedLevelProperty().addListener((obs, was, level) -> {
-            table.refresh();
             int l = level.intValue();
             if (l >= 0 && l < table.getItems().size() && table.getSelectionModel().getSelectedIndex() != l) {
                 table.getSelectionModel().select(l);
             }
         });
         setCenter(table);
+    }
+
+    private boolean isSelectedFrame(Frame frame, boolean empty) {
+        return !empty && frame != null && frame.level() == model.selectedLevelProperty().get();
     }
 
     private static TableColumn<Frame, String> text(String title, Function<Frame, String> value, double width) {

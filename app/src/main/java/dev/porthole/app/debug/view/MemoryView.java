@@ -4,6 +4,8 @@ import dev.porthole.icons.StyleClasses;
 import dev.porthole.icons.Icon;
 import dev.porthole.icons.Icons;
 import javafx.scene.control.Button;
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -66,7 +68,6 @@ public final class MemoryView extends PanelView<MemoryViewModel> {
             long at = now.longValue();
             selection.setText(at < 0 ? "" : model.pointerAt(at).isPresent()
                     ? String.format("@%x → 0x%x", at, model.pointerAt(at).getAsLong()) : String.format("@%x", at));
-            list.refresh();
         });
         setTop(toolbar(address, go, up, down, follow, selection));
 
@@ -88,8 +89,14 @@ public final class MemoryView extends PanelView<MemoryViewModel> {
         private final Label[] bytes = new Label[MemoryViewModel.BYTES_PER_ROW];
         private final Label ascii = new Label();
         private final HBox box = new HBox(4);
+        /**
+         * The selection moves the marks itself; a refresh of the list would make every row's cell and its 18
+         * labels anew, and restyle them all, for one click.
+         */
+        private final InvalidationListener selectionMoved = o -> markSelection();
 
         RowCell() {
+            model.selectedAddressProperty().addListener(new WeakInvalidationListener(selectionMoved));
             address.getStyleClass().addAll(DebugStyles.MONO, DebugStyles.MEMORY_ADDRESS);
             address.setMinWidth(Region.USE_PREF_SIZE);
             box.getChildren().add(address);
@@ -132,16 +139,24 @@ public final class MemoryView extends PanelView<MemoryViewModel> {
                 return;
             }
             address.setText(row.addressText());
-            long selected = model.selectedAddressProperty().get();
             for (int i = 0; i < bytes.length; i++) {
-                Label b = bytes[i];
-                b.setText(row.hex(i));
-                long at = row.address() + i;
-                StyleClasses.toggle(b, DebugStyles.CHANGED_VALUE, i < row.changed().length && row.changed()[i]);
-                StyleClasses.toggle(b, DebugStyles.MEMORY_BYTE_SELECTED, selected >= 0 && at >= selected && at < selected + 8 && i < row.bytes().length);
+                bytes[i].setText(row.hex(i));
+                StyleClasses.toggle(bytes[i], DebugStyles.CHANGED_VALUE, i < row.changed().length && row.changed()[i]);
             }
+            markSelection();
             ascii.setText(row.ascii());
             setGraphic(box);
+        }
+
+        /** Marks the 8 bytes from the selected address that fall in this row. */
+        private void markSelection() {
+            MemoryViewModel.Row row = isEmpty() ? null : getItem();
+            long selected = model.selectedAddressProperty().get();
+            for (int i = 0; i < bytes.length; i++) {
+                long at = row == null ? -1 : row.address() + i;
+                StyleClasses.toggle(bytes[i], DebugStyles.MEMORY_BYTE_SELECTED,
+                        row != null && selected >= 0 && at >= selected && at < selected + 8 && i < row.bytes().length);
+            }
         }
     }
 }

@@ -6,6 +6,7 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableCell;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableRow;
@@ -299,6 +300,27 @@ class DebugPanelsUiTest {
         Optional<Node> marked = robot.from(panels.registers()).lookup(".tree-table-cell").match(n ->
                 n instanceof TreeTableCell<?, ?> c && ripShown.equals(c.getText()) && c.getStyleClass().contains(DebugStyles.CHANGED_VALUE)).tryQuery();
         assertTrue(marked.isPresent(), "the new rip is marked changed");
+    }
+
+    @Test
+    @Order(10)
+    void aStepKeepsTheCallStacksRowsAndMovesTheMark(FxRobot robot) throws Exception {
+        showTab(robot, "Call Stack");
+        waitFor(() -> !panels.callStack().model().frames().isEmpty(), "frames listed");
+        WaitForAsyncUtils.waitForFxEvents();
+        Set<Node> rowsBefore = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        rowsBefore.addAll(robot.from(panels.callStack()).lookup(".table-row-cell").queryAll());
+        robot.interact(panels::onRunning);
+        DebugEvent.Stopped stepped = target.await(target.session.next());
+        robot.interact(() -> panels.onStopped(stepped));
+        waitFor(() -> !panels.callStack().model().frames().isEmpty(), "frames listed after the step");
+        WaitForAsyncUtils.waitForFxEvents();
+        Set<Node> rowsAfter = robot.from(panels.callStack()).lookup(".table-row-cell").queryAll();
+        // A refresh() on every stop made each row (and the empty rows below) anew and restyled them all.
+        assertTrue(rowsBefore.containsAll(rowsAfter), "the table's rows are the same nodes after the step");
+        assertTrue(robot.from(panels.callStack()).lookup(".table-row-cell").match(n ->
+                n instanceof TableRow<?> r && r.getItem() != null && n.getStyleClass().contains(DebugStyles.CURRENT_LINE)).tryQuery().isPresent(),
+                "the selected frame's row is marked");
     }
 
     private static boolean shownWithin(Node node, Node panel) {
