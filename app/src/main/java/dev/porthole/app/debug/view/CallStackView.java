@@ -27,7 +27,8 @@ public final class CallStackView extends PanelView<CallStackViewModel> {
     public CallStackView(CallStackViewModel model) {
         super(model, DebugStyles.CALL_STACK);
         table.setId(TABLE_ID);
-        table.setItems(model.frames());
+        HeldRows<Frame> frames = new HeldRows<>(model.frames(), model);
+        table.setItems(frames.rows());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("Not stopped."));
 
@@ -105,7 +106,7 @@ public final class CallStackView extends PanelView<CallStackViewModel> {
                 table.getSelectionModel().select(l);
             }
         });
-        setCenter(table);
+        setCenter(frames.covering(table));
     }
 
     private boolean isSelectedFrame(Frame frame, boolean empty) {

@@ -4,6 +4,8 @@ import dev.porthole.gdb.DebugEvent;
 import dev.porthole.gdb.DebugSession;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
@@ -23,6 +25,7 @@ abstract class PanelViewModel implements DebugPanel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyBooleanWrapper error = new ReadOnlyBooleanWrapper(this, "error", false);
     private final ReadOnlyBooleanWrapper stopped = new ReadOnlyBooleanWrapper(this, "stopped", false);
+    private final ReadOnlyLongWrapper answers = new ReadOnlyLongWrapper(this, "answers", 0);
     private DebugSession session;
     private DebugEvent.Stopped lastStop;
     private long generation;
@@ -114,7 +117,21 @@ abstract class PanelViewModel implements DebugPanel {
             } else {
                 onValue.accept(value);
             }
+            answers.set(answers.get() + 1);
         }));
+    }
+
+    /**
+     * Counts the answers (values or failures) that reached the panel for the stop it shows. An answer may leave the
+     * panel's lists as they were (no locals in an empty list): this tells the view the stop has been answered.
+     */
+    ReadOnlyLongProperty answersProperty() {
+        return answers.getReadOnlyProperty();
+    }
+
+    /** Whether a debug session is attached. */
+    boolean hasSession() {
+        return session != null;
     }
 
     /** As {@link #deliver} but also after a newer stop: for user actions whose answer is never stale (add, delete). */

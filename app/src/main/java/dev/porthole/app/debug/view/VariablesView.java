@@ -10,9 +10,10 @@ public final class VariablesView extends PanelView<VariablesViewModel> {
 
     public VariablesView(VariablesViewModel model) {
         super(model, DebugStyles.VARIABLES);
-        tree = ValueTreeTable.create(model.roots(), "Not stopped, or no locals in this frame.");
+        HeldRows<ValueNode> roots = new HeldRows<>(model.roots(), model);
+        tree = ValueTreeTable.create(roots.rows(), "Not stopped, or no locals in this frame.");
         tree.setId(TREE_ID);
-        setCenter(tree);
+        setCenter(roots.covering(tree));
     }
 
     public TreeTableView<ValueNode> tree() {

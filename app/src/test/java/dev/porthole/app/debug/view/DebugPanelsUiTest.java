@@ -1,6 +1,7 @@
 package dev.porthole.app.debug.view;
 
 import dev.porthole.gdb.DebugEvent;
+import dev.porthole.gdb.Frame;
 import dev.porthole.kernel.SampleKernel;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -36,6 +37,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -310,10 +312,17 @@ class DebugPanelsUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         Set<Node> rowsBefore = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         rowsBefore.addAll(robot.from(panels.callStack()).lookup(".table-row-cell").queryAll());
+        java.util.concurrent.atomic.AtomicBoolean emptied = new java.util.concurrent.atomic.AtomicBoolean();
+        robot.interact(() -> panels.callStack().table().getItems().addListener(
+                (javafx.collections.ListChangeListener<Frame>) c -> emptied.compareAndSet(false, c.getList().isEmpty())));
         robot.interact(panels::onRunning);
+        assertTrue(panels.callStack().model().frames().isEmpty(), "the model forgets the frames while the guest runs");
+        assertTrue(robot.from(panels.callStack()).lookup((Node n) -> n instanceof Labeled l && "Not stopped.".equals(l.getText())
+                && shownWithin(n, panels.callStack())).tryQuery().isPresent(), "and the panel says it is not stopped");
         DebugEvent.Stopped stepped = target.await(target.session.next());
         robot.interact(() -> panels.onStopped(stepped));
         waitFor(() -> !panels.callStack().model().frames().isEmpty(), "frames listed after the step");
+        assertFalse(emptied.get(), "the table kept its rows through the step instead of emptying and refilling them");
         WaitForAsyncUtils.waitForFxEvents();
         Set<Node> rowsAfter = robot.from(panels.callStack()).lookup(".table-row-cell").queryAll();
         // A refresh() on every stop made each row (and the empty rows below) anew and restyled them all.
