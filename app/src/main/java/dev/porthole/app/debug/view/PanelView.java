@@ -64,7 +64,7 @@ abstract class PanelView<M extends PanelViewModel> extends BorderPane implements
 
     private void fadeWhileRunning(Node content) {
         if (content != null) {
-            content.setOpacity(model.stoppedProperty().get() || !model.session().isPresent() ? 1 : RUNNING_OPACITY);
+            content.setOpacity(model.stoppedProperty().get() || !model.hasSession() ? 1 : RUNNING_OPACITY);
         }
     }
 

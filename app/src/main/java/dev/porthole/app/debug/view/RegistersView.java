@@ -13,7 +13,6 @@ import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableRow;
 import javafx.scene.control.TreeTableView;
-import javafx.scene.layout.StackPane;
 
 import java.util.HashSet;
 import java.util.List;
@@ -78,8 +77,8 @@ public final class RegistersView extends PanelView<RegistersViewModel> {
 
     private final TreeTableView<Line> tree;
     private final Set<String> expanded = new HashSet<>();
-    /** Shown over the tree's kept lines while the target runs. */
-    private final Label notStopped = new Label("Not stopped.");
+    /** The model's rows, kept through a step so that the next stop updates the lines in place. */
+    private final HeldRows<RegistersViewModel.Row> rows;
 
     public RegistersView(RegistersViewModel model) {
         super(model, DebugStyles.REGISTERS);
@@ -141,10 +140,10 @@ public final class RegistersView extends PanelView<RegistersViewModel> {
             }
         });
 
-        notStopped.setVisible(false);
-        model.rows().addListener((ListChangeListener<RegistersViewModel.Row>) change -> rebuild(root));
+        rows = new HeldRows<>(model.rows(), model);
+        rows.rows().addListener((ListChangeListener<RegistersViewModel.Row>) change -> rebuild(root));
         rebuild(root);
-        setCenter(new StackPane(tree, notStopped));
+        setCenter(rows.covering(tree));
     }
 
     private static String nameOf(Line line) {
@@ -161,30 +160,11 @@ public final class RegistersView extends PanelView<RegistersViewModel> {
         return content instanceof RegisterBits.Decoded bit ? bit.field().meaning() : "";
     }
 
-    /**
-     * Puts the model's rows in the tree: in place when the same registers (and bit fields) are shown as before. While
-     * the target runs the model has no rows; the tree then keeps its lines out of sight behind "Not stopped.", so
-     * that a step, which runs for a moment, updates the registers that changed instead of emptying and refilling
-     * every row.
-     */
+    /** Puts the rows in the tree: in place when the same registers (and bit fields) are shown as before. */
     private void rebuild(TreeItem<Line> root) {
-        List<RegistersViewModel.Row> rows = model.rows();
-        boolean kept = !rows.isEmpty() && updateInPlace(root, rows);
-        if (!kept && !(rows.isEmpty() && !root.getChildren().isEmpty())) {
-            root.getChildren().setAll(rows.stream().map(this::item).toList());
+        if (!updateInPlace(root, rows.rows())) {
+            root.getChildren().setAll(rows.rows().stream().map(this::item).toList());
         }
-        boolean hidingKeptLines = rows.isEmpty() && !root.getChildren().isEmpty();
-        tree.setVisible(!hidingKeptLines);
-        notStopped.setVisible(hidingKeptLines);
-    }
-
-    /** Forgets the lines kept behind "Not stopped." (the session ended). */
-    @Override
-    public void detach() {
-        super.detach();
-        tree.getRoot().getChildren().clear();
-        tree.setVisible(true);
-        notStopped.setVisible(false);
     }
 
     private static boolean updateInPlace(TreeItem<Line> root, List<RegistersViewModel.Row> rows) {
