@@ -61,11 +61,6 @@ public final class WorkspaceFiles {
         return List.copyOf(entries);
     }
 
-    /** The paths of {@link #entries}. Does I/O: call it off the FX thread. */
-    public static List<Path> children(Path folder) throws IOException {
-        return entries(folder).stream().map(Entry::path).toList();
-    }
-
     /** Like {@link Files#isDirectory}, a link counts as what it points to; an entry gone or unreadable is a file. */
     private static boolean isFolder(Path path) {
         try {

@@ -134,7 +134,7 @@ class EditorViewModelTest {
         Files.writeString(workspace.resolve("main.c"), "");
         Files.writeString(workspace.resolve("Makefile"), "");
         Files.writeString(workspace.resolve("main.o"), "");
-        List<String> names = WorkspaceFiles.children(workspace).stream().map(p -> p.getFileName().toString()).toList();
+        List<String> names = WorkspaceFiles.entries(workspace).stream().map(e -> e.path().getFileName().toString()).toList();
         assertEquals(List.of("src", "main.c", "Makefile", "README.md"), names);
     }
 
