@@ -2,19 +2,16 @@ package dev.porthole.app.editor;
 
 import dev.porthole.icons.Icon;
 import dev.porthole.icons.Icons;
+import dev.porthole.icons.StyleClasses;
 import java.util.Optional;
 import java.util.function.IntFunction;
 import java.util.function.IntSupplier;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ContextMenu;
-import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.MouseButton;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.StackPane;
 
 /**
  * The left margin of one code area, one node per visible paragraph: the line number, the breakpoint marker (a dot for
@@ -22,7 +19,7 @@ import javafx.scene.layout.StackPane;
  * breakpoint on that line; a secondary click offers its kind, enabled state and removal.
  */
 final class BreakpointGutter implements IntFunction<Node> {
-    private static final int MARKER_SIZE = 15;
+    private static final int MARKER_SIZE = (int) GutterLine.MARKER_SIZE;
 
     private final SourceDocument document;
     private final EditorViewModel viewModel;
@@ -37,22 +34,7 @@ final class BreakpointGutter implements IntFunction<Node> {
     @Override
     public Node apply(int paragraph) {
         int line = paragraph + 1;
-        Label number = new Label(padded(line, digits(paragraphCount.getAsInt())));
-        number.getStyleClass().add(EditorStyle.LINE_NUMBER);
-
-        StackPane marker = new StackPane();
-        marker.getStyleClass().add("ph-breakpoint-slot");
-        marker.setMinSize(MARKER_SIZE + 4, MARKER_SIZE);
-        marker.setPrefSize(MARKER_SIZE + 4, MARKER_SIZE);
-
-        StackPane arrow = new StackPane();
-        arrow.setMinSize(MARKER_SIZE, MARKER_SIZE);
-        arrow.setPrefSize(MARKER_SIZE, MARKER_SIZE);
-
-        HBox gutter = new HBox(marker, number, arrow);
-        gutter.setAlignment(Pos.CENTER_LEFT);
-        gutter.getStyleClass().add(EditorStyle.GUTTER);
-        gutter.setUserData(line);
+        GutterLine gutter = new GutterLine(line, padded(line, digits(paragraphCount.getAsInt())));
         refresh(gutter);
         // The area may keep a line's node aside and show it again later: it is brought up to date then.
         gutter.sceneProperty().addListener((obs, old, scene) -> {
@@ -83,26 +65,29 @@ final class BreakpointGutter implements IntFunction<Node> {
      * instead of every visible line's gutter (a new graphic factory makes the area rebuild them all).
      */
     void refresh(Node node) {
-        if (!(node instanceof HBox gutter) || !(gutter.getUserData() instanceof Integer line)) {
+        if (!(node instanceof GutterLine gutter)) {
             return;
         }
+        int line = gutter.line();
         Marks marks = new Marks(viewModel.breakpoints().find(document.path(), line),
                 viewModel.executionPointProperty().get().filter(p -> p.file().equals(document.path()) && p.line() == line).isPresent());
-        if (marks.equals(gutter.getProperties().get(Marks.class))) {
+        Marks shown = (Marks) gutter.getProperties().get(Marks.class);
+        if (marks.equals(shown)) {
             return;
         }
         gutter.getProperties().put(Marks.class, marks);
-        StackPane marker = (StackPane) gutter.getChildren().get(0);
-        marker.getChildren().setAll(marks.breakpoint().map(BreakpointGutter::markerOf).stream().toList());
-        StackPane arrow = (StackPane) gutter.getChildren().get(2);
-        if (marks.current()) {
-            Node icon = Icons.node(Icon.CURRENT_LINE, MARKER_SIZE);
-            icon.getStyleClass().add(EditorStyle.CURRENT_LINE_ARROW);
-            arrow.getChildren().setAll(icon);
-            gutter.getStyleClass().add(EditorStyle.GUTTER_CURRENT);
-        } else {
-            arrow.getChildren().clear();
-            gutter.getStyleClass().remove(EditorStyle.GUTTER_CURRENT);
+        if (shown == null || !marks.breakpoint().equals(shown.breakpoint())) {
+            gutter.setMarker(marks.breakpoint().map(BreakpointGutter::markerOf).orElse(null));
+        }
+        if (shown == null ? marks.current() : marks.current() != shown.current()) {
+            if (marks.current()) {
+                Node icon = Icons.node(Icon.CURRENT_LINE, MARKER_SIZE);
+                icon.getStyleClass().add(EditorStyle.CURRENT_LINE_ARROW);
+                gutter.setArrow(icon);
+            } else {
+                gutter.setArrow(null);
+            }
+            StyleClasses.toggle(gutter, EditorStyle.GUTTER_CURRENT, marks.current());
         }
     }
 

@@ -10,6 +10,8 @@ public final class EditorStyle {
     public static final String TREE_OTHER = "ph-tree-other";
     public static final String GUTTER = "ph-gutter";
     public static final String LINE_NUMBER = "ph-line-number";
+    /** Where a line's breakpoint marker goes; hovering the gutter hints at it. */
+    public static final String BREAKPOINT_SLOT = "ph-breakpoint-slot";
     public static final String BREAKPOINT = "ph-breakpoint";
     public static final String BREAKPOINT_HARDWARE = "ph-breakpoint-hardware";
     public static final String BREAKPOINT_DISABLED = "ph-breakpoint-disabled";

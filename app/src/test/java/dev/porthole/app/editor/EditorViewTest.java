@@ -383,4 +383,25 @@ class EditorViewTest {
         // A new gutter for every visible line on each step is what made a stop cost a frame's worth of restyling.
         assertSame(untouched, gutterOf(robot, area, 30).orElseThrow(), "line 30's gutter is the same node throughout");
     }
+
+    @Test
+    void eachLinesGutterShowsItsNumberInOneColumnWithoutAControlPerLine(FxRobot robot) throws TimeoutException {
+        CodeArea area = openAndWait(robot, file);
+        Node line9 = gutterOf(robot, area, 9).orElseThrow();
+        Node line10 = gutterOf(robot, area, 10).orElseThrow();
+        assertEquals(List.of(" 9"), textsIn(line9), "the number, padded to the width of the longest");
+        assertEquals(List.of("10"), textsIn(line10));
+        assertEquals(line9.getBoundsInParent().getWidth(), line10.getBoundsInParent().getWidth(), 0.5,
+                "every gutter is as wide, so the code starts in one column");
+        // The area makes a gutter for every line it shows; a Label (a control with a skin) per line cost as much to
+        // make and style as the line's code.
+        assertTrue(robot.from(line9).lookup((Node n) -> n instanceof javafx.scene.control.Control).queryAll().isEmpty(),
+                "no control in a line's gutter");
+    }
+
+    private static List<String> textsIn(Node gutter) {
+        return gutter instanceof javafx.scene.Parent parent ? parent.getChildrenUnmodifiable().stream()
+                .filter(n -> n instanceof javafx.scene.text.Text).map(n -> ((javafx.scene.text.Text) n).getText()).toList()
+                : List.of();
+    }
 }
