@@ -3,6 +3,7 @@ package dev.porthole.app.debug.view;
 import dev.porthole.icons.StyleClasses;
 import dev.porthole.icons.Icon;
 import dev.porthole.icons.Icons;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;
@@ -15,6 +16,8 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.text.Text;
 
 /**
  * The Memory panel: a hex and ASCII dump, 16 bytes a row. Rows are cells of a virtualized list, so only the visible
@@ -28,7 +31,7 @@ public final class MemoryView extends PanelView<MemoryViewModel> {
     public static final String PAGE_DOWN_ID = "memory-page-down";
     public static final String FOLLOW_ID = "memory-follow";
     public static final String LIST_ID = "memory-rows";
-    /** Byte labels carry this id prefix and their column: {@code memory-byte-3}. */
+    /** A byte's text carries this id prefix and its column: {@code memory-byte-3}. */
     public static final String BYTE_ID_PREFIX = "memory-byte-";
 
     private final ListView<MemoryViewModel.Row> list = new ListView<>();
@@ -83,31 +86,36 @@ public final class MemoryView extends PanelView<MemoryViewModel> {
         return list;
     }
 
-    /** One row: the address, 16 byte labels in two groups of 8, the ASCII column. The labels are reused. */
+    /**
+     * One row: the address, 16 bytes in two groups of 8, the ASCII column, made once per visible row and reused. The
+     * row is drawn with Texts, each byte in a plain pane for its hover and selection background: with a Label (a
+     * control with a skin) for each of its 18 fields, the first Go made and styled some 400 controls in one frame.
+     */
     private final class RowCell extends ListCell<MemoryViewModel.Row> {
-        private final Label address = new Label();
-        private final Label[] bytes = new Label[MemoryViewModel.BYTES_PER_ROW];
-        private final Label ascii = new Label();
-        private final HBox box = new HBox(4);
+        private final Text address = text(DebugStyles.MEMORY_ADDRESS);
+        private final Text[] bytes = new Text[MemoryViewModel.BYTES_PER_ROW];
+        private final StackPane[] byteBoxes = new StackPane[MemoryViewModel.BYTES_PER_ROW];
+        private final Text ascii = text(DebugStyles.MEMORY_ASCII);
+        private final HBox box = new HBox(14);
         /**
          * The selection moves the marks itself; a refresh of the list would make every row's cell and its 18
-         * labels anew, and restyle them all, for one click.
+         * fields anew, and restyle them all, for one click.
          */
         private final InvalidationListener selectionMoved = o -> markSelection();
 
         RowCell() {
             model.selectedAddressProperty().addListener(new WeakInvalidationListener(selectionMoved));
-            address.getStyleClass().addAll(DebugStyles.MONO, DebugStyles.MEMORY_ADDRESS);
-            address.setMinWidth(Region.USE_PREF_SIZE);
-            box.getChildren().add(address);
+            box.getStyleClass().add(DebugStyles.MEMORY_ROW);
+            box.setAlignment(Pos.CENTER_LEFT);
             HBox hex = new HBox(2);
+            hex.setAlignment(Pos.CENTER_LEFT);
             for (int i = 0; i < bytes.length; i++) {
-                Label b = new Label();
+                Text b = text(DebugStyles.MEMORY_BYTE_TEXT);
                 b.setId(BYTE_ID_PREFIX + i);
-                b.getStyleClass().addAll(DebugStyles.MONO, DebugStyles.MEMORY_BYTE);
-                b.setMinWidth(Region.USE_PREF_SIZE);
+                StackPane boxed = new StackPane(b);
+                boxed.getStyleClass().add(DebugStyles.MEMORY_BYTE);
                 int column = i;
-                b.setOnMouseClicked(e -> {
+                boxed.setOnMouseClicked(e -> {
                     if (e.getButton() == MouseButton.PRIMARY && getItem() != null && column < getItem().bytes().length) {
                         model.select(getItem().address() + column);
                         if (e.getClickCount() == 2) {
@@ -121,13 +129,16 @@ public final class MemoryView extends PanelView<MemoryViewModel> {
                     hex.getChildren().add(gap);
                 }
                 bytes[i] = b;
-                hex.getChildren().add(b);
+                byteBoxes[i] = boxed;
+                hex.getChildren().add(boxed);
             }
-            box.getChildren().add(hex);
-            ascii.getStyleClass().addAll(DebugStyles.MONO, DebugStyles.MEMORY_ASCII);
-            ascii.setMinWidth(Region.USE_PREF_SIZE);
-            box.getChildren().add(ascii);
-            box.setSpacing(14);
+            box.getChildren().addAll(address, hex, ascii);
+        }
+
+        private static Text text(String styleClass) {
+            Text text = new Text();
+            text.getStyleClass().add(styleClass);
+            return text;
         }
 
         @Override
@@ -141,7 +152,7 @@ public final class MemoryView extends PanelView<MemoryViewModel> {
             address.setText(row.addressText());
             for (int i = 0; i < bytes.length; i++) {
                 bytes[i].setText(row.hex(i));
-                StyleClasses.toggle(bytes[i], DebugStyles.CHANGED_VALUE, i < row.changed().length && row.changed()[i]);
+                StyleClasses.toggle(byteBoxes[i], DebugStyles.CHANGED_VALUE, i < row.changed().length && row.changed()[i]);
             }
             markSelection();
             ascii.setText(row.ascii());
@@ -154,7 +165,7 @@ public final class MemoryView extends PanelView<MemoryViewModel> {
             long selected = model.selectedAddressProperty().get();
             for (int i = 0; i < bytes.length; i++) {
                 long at = row == null ? -1 : row.address() + i;
-                StyleClasses.toggle(bytes[i], DebugStyles.MEMORY_BYTE_SELECTED,
+                StyleClasses.toggle(byteBoxes[i], DebugStyles.MEMORY_BYTE_SELECTED,
                         row != null && selected >= 0 && at >= selected && at < selected + 8 && i < row.bytes().length);
             }
         }

@@ -12,6 +12,7 @@ import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableRow;
 import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -192,12 +193,14 @@ class DebugPanelsUiTest {
         robot.clickOn("#" + MemoryView.ADDRESS_FIELD_ID).write("&trace_ring").type(KeyCode.ENTER);
         String ring = target.await(target.session.evaluate("&trace_ring", 0));
         String address = String.format("%016x", Long.parseUnsignedLong(ring.replaceAll(".*0x([0-9a-f]+).*", "$1"), 16));
-        waitFor(() -> texts(robot, panels.memory(), ".label").contains(address), "row at " + address);
+        String addressClass = "." + DebugStyles.MEMORY_ADDRESS;
+        waitFor(() -> robot.from(panels.memory()).lookup(addressClass).queryAll().stream()
+                .anyMatch(n -> address.equals(((Text) n).getText())), "row at " + address);
         byte[] first = target.await(target.session.readMemory("&trace_ring", 16)).bytes();
-        Node row = robot.from(panels.memory()).lookup(".label").match(n -> address.equals(((Labeled) n).getText())).query().getParent();
+        Node row = robot.from(panels.memory()).lookup(addressClass).match(n -> address.equals(((Text) n).getText())).query().getParent();
         for (int i = 0; i < 16; i++) {
             String expected = String.format("%02x", first[i] & 0xff);
-            assertEquals(expected, ((Labeled) robot.from(row).lookup("#" + MemoryView.BYTE_ID_PREFIX + i).query()).getText(),
+            assertEquals(expected, ((Text) robot.from(row).lookup("#" + MemoryView.BYTE_ID_PREFIX + i).query()).getText(),
                     "byte " + i);
         }
         // virtualized: byte labels exist for the visible rows only, not for all 64 rows of the window
