@@ -44,9 +44,18 @@ public enum Theme {
         return List.of(url(colours), url(STRUCTURE));
     }
 
+    /**
+     * Makes this theme the look of every control, before a scene is styled. Call it before the first control is made:
+     * when JavaFX first loads its Control class it loads Modena, its own theme, unless a theme is set already, and
+     * the window's first frame paid for parsing a stylesheet it never used.
+     */
+    public void installForControls() {
+        Application.setUserAgentStylesheet(userAgentStylesheet);
+    }
+
     /** Applies the theme to the whole application and to {@code scene}, replacing the other theme. */
     public void apply(Scene scene) {
-        Application.setUserAgentStylesheet(userAgentStylesheet);
+        installForControls();
         for (Theme theme : values()) {
             scene.getStylesheets().removeAll(theme.stylesheets());
         }
