@@ -157,15 +157,16 @@ public final class Workbench implements WorkflowListener {
     }
 
     /**
-     * Makes the panels' contents: the console, the build, problems, runs, crash and layout views. The window shows
-     * its frame first (every tab, the toolbar, the status bar) and calls this right after the first frame, which
-     * is then not held up by RichTextFX's first start; tests call it at once, through
+     * Makes the panels' contents: the console, the build, problems, runs, crash and layout views, and the toolbar's
+     * tooltips. The window shows its frame first (every tab, the toolbar, the status bar) and calls this right after
+     * the first frame, which is then not held up by RichTextFX's first start; tests call it at once, through
      * {@link WorkbenchApplication#assemble}. Runs once.
      */
     public void completePanels() {
         if (consoleView != null) {
             return;
         }
+        view.installTooltips();
         consoleView = new ConsoleView(consoleModel);
         view.fillPanel(consoleTab, consoleView);
         crashView = new CrashView(this::openSource);

@@ -40,6 +40,11 @@ public final class WorkbenchView extends BorderPane {
 
     private final WorkbenchViewModel model;
     private final Map<WorkbenchAction, Button> toolbarButtons = new EnumMap<>(WorkbenchAction.class);
+    /**
+     * The toolbar's tooltips, made by {@link #installTooltips} after the first frame: each is a popup window with a
+     * scene of its own, and the first one made loads the classes of all of them, none of which the first frame shows.
+     */
+    private final List<Runnable> tooltips = new ArrayList<>();
     private final TabPane debugTabs = panelTabs();
     private final TabPane bottomTabs = panelTabs();
     private final SplitPane centerSplit = new SplitPane();
@@ -208,6 +213,12 @@ public final class WorkbenchView extends BorderPane {
         return item;
     }
 
+    /** Gives the toolbar's buttons their tooltips; once, after the window's first frame. */
+    public void installTooltips() {
+        tooltips.forEach(Runnable::run);
+        tooltips.clear();
+    }
+
     private ToolBar toolBar(Node appSelector) {
         List<Node> items = new ArrayList<>();
         Label workspace = new Label();
@@ -242,8 +253,8 @@ public final class WorkbenchView extends BorderPane {
         button.graphicProperty().bind(Bindings.when(model.canContinue())
                 .then((Node) Icons.node(Icon.CONTINUE)).otherwise((Node) Icons.node(Icon.DEBUG)));
         button.getStyleClass().add(WorkbenchAction.CONTINUE.styleClass());
-        button.tooltipProperty().bind(Bindings.when(model.canContinue())
-                .then(new Tooltip(WorkbenchAction.CONTINUE.tooltip())).otherwise(new Tooltip(WorkbenchAction.DEBUG.tooltip())));
+        tooltips.add(() -> button.tooltipProperty().bind(Bindings.when(model.canContinue())
+                .then(new Tooltip(WorkbenchAction.CONTINUE.tooltip())).otherwise(new Tooltip(WorkbenchAction.DEBUG.tooltip()))));
         button.disableProperty().unbind();
         ObservableBooleanValue enabled = Bindings.or(model.enabled(WorkbenchAction.DEBUG), model.canContinue());
         button.disableProperty().bind(Bindings.not(enabled));
@@ -253,7 +264,9 @@ public final class WorkbenchView extends BorderPane {
 
     private Button button(WorkbenchAction action) {
         Button button = new Button(null, Icons.node(action.icon()));
-        button.setTooltip(new Tooltip(action.tooltip()));
+        if (action != WorkbenchAction.DEBUG) {
+            tooltips.add(() -> button.setTooltip(new Tooltip(action.tooltip())));
+        }
         button.getStyleClass().add(action.styleClass());
         button.setId("toolbar-" + action.styleClass());
         button.setFocusTraversable(false);

@@ -12,7 +12,11 @@ import java.util.List;
 /** The most recently opened workspaces, newest first, in {@code ~/.config/porthole/recent.json}. */
 public final class RecentWorkspaces {
     static final int MAX = 10;
-    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Made on first use, in the background: starting Jackson is a cost the window's first frame need not pay. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     private final Path file;
 
@@ -32,7 +36,7 @@ public final class RecentWorkspaces {
             return List.of();
         }
         try {
-            List<String> stored = JSON.readValue(file.toFile(), new TypeReference<List<String>>() { });
+            List<String> stored = Json.MAPPER.readValue(file.toFile(), new TypeReference<List<String>>() { });
             return stored.stream().map(Path::of).filter(Files::isDirectory).toList();
         } catch (IOException e) {
             return List.of();
@@ -48,7 +52,7 @@ public final class RecentWorkspaces {
         if (updated.size() > MAX) {
             updated = updated.subList(0, MAX);
         }
-        AtomicFiles.write(file, JSON.writeValueAsBytes(updated.stream().map(Path::toString).toList()));
+        AtomicFiles.write(file, Json.MAPPER.writeValueAsBytes(updated.stream().map(Path::toString).toList()));
         return List.copyOf(updated);
     }
 }

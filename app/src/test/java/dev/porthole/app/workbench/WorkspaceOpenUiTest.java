@@ -128,4 +128,15 @@ class WorkspaceOpenUiTest {
         assertTrue(banner.contains("line 1") && banner.contains("last good copy"), banner);
         assertEquals("make all", workbench.workspace().get().config().build().command(), "the last good copy is in use");
     }
+
+    @Test
+    void theToolbarsTooltipsNameTheirShortcutsOnceThePanelsAreMade() throws Exception {
+        // The window makes them after its first frame, with the panels (see WorkbenchApplication.start).
+        assertEquals(null, WaitForAsyncUtils.asyncFx(() -> workbench.view().toolbarButton(WorkbenchAction.STEP_OVER).getTooltip()).get());
+        WaitForAsyncUtils.asyncFx(() -> workbench.completePanels()).get();
+        assertEquals("Step Over (F10)", WaitForAsyncUtils.asyncFx(
+                () -> workbench.view().toolbarButton(WorkbenchAction.STEP_OVER).getTooltip().getText()).get());
+        assertTrue(WaitForAsyncUtils.asyncFx(() -> workbench.view().toolbarButton(WorkbenchAction.DEBUG).getTooltip().getText()).get()
+                .startsWith("Debug"), "Debug's tooltip follows Debug/Continue");
+    }
 }
