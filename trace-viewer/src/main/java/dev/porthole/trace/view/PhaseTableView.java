@@ -46,6 +46,8 @@ public final class PhaseTableView extends BorderPane {
         name.setId("phase-name");
         name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().name()));
         name.setPrefWidth(170);
+        // A narrow panel squeezes the names, never the figures: "65.3 ms" cut to "65...." says nothing.
+        name.setMinWidth(88);
         TableColumn<PhaseStats, Long> count = longColumn("Count", "phase-count", PhaseStats::count, false);
         count.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -58,6 +60,7 @@ public final class PhaseTableView extends BorderPane {
         TableColumn<PhaseStats, Long> total = longColumn("Total", "phase-total", PhaseStats::totalNs, true);
         total.setCellFactory(c -> new ShareCell());
         total.setPrefWidth(86);
+        total.setMinWidth(80);
         table.getColumns().add(name);
         table.getColumns().add(count);
         table.getColumns().add(total);
@@ -89,6 +92,7 @@ public final class PhaseTableView extends BorderPane {
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.applyAsLong(c.getValue())));
         column.setSortType(TableColumn.SortType.DESCENDING);
         column.setPrefWidth(duration ? 68 : 60);
+        column.setMinWidth(duration ? 66 : 56); // "65.3 ms", "1,234" in 12 px mono, with the cell's padding
         if (duration) {
             column.setCellFactory(c -> new TableCell<>() {
                 @Override
