@@ -44,10 +44,6 @@ final class GutterLine extends Region {
         return line;
     }
 
-    String numberText() {
-        return number.getText();
-    }
-
     /** Shows a breakpoint's marker in the slot, or empties it. */
     void setMarker(Node marker) {
         if (marker == null) {
