@@ -9,12 +9,10 @@ import java.util.function.ToLongFunction;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.collections.transformation.SortedList;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Region;
@@ -37,11 +35,7 @@ public final class PhaseTableView extends BorderPane {
     public PhaseTableView() {
         getStyleClass().add(STYLE_CLASS);
         getStylesheets().add(TimelineView.STYLESHEET);
-        table.setId("phase-table");
-        table.getStyleClass().add("ph-table-mono");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(new Label("No slices"));
-        table.setFixedCellSize(24);
+        PhaseTables.setUp(table, "phase-table", "No slices", rows, PhaseStats::name, name -> onPhaseSelected.accept(name));
         TableColumn<PhaseStats, String> name = new TableColumn<>("Phase");
         name.setId("phase-name");
         name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().name()));
@@ -68,18 +62,6 @@ public final class PhaseTableView extends BorderPane {
         table.getColumns().add(longColumn("Min", "phase-min", PhaseStats::minNs, true));
         table.getColumns().add(longColumn("Median", "phase-median", PhaseStats::medianNs, true));
         table.getColumns().add(longColumn("Max", "phase-max", PhaseStats::maxNs, true));
-        SortedList<PhaseStats> sorted = new SortedList<>(rows);
-        sorted.comparatorProperty().bind(table.comparatorProperty());
-        table.setItems(sorted);
-        table.setRowFactory(t -> {
-            TableRow<PhaseStats> row = new TableRow<>();
-            row.setOnMouseClicked(e -> {
-                if (!row.isEmpty()) {
-                    onPhaseSelected.accept(row.getItem().name());
-                }
-            });
-            return row;
-        });
         summary.getStyleClass().addAll("ph-muted", "ph-phase-summary");
         setTop(summary);
         setCenter(table);
@@ -94,14 +76,7 @@ public final class PhaseTableView extends BorderPane {
         column.setPrefWidth(duration ? 68 : 60);
         column.setMinWidth(duration ? 66 : 56); // "65.3 ms", "1,234" in 12 px mono, with the cell's padding
         if (duration) {
-            column.setCellFactory(c -> new TableCell<>() {
-                @Override
-                protected void updateItem(Long v, boolean empty) {
-                    super.updateItem(v, empty);
-                    setText(empty || v == null ? null : TimeFormat.duration(v));
-                    setAlignment(Pos.CENTER_RIGHT);
-                }
-            });
+            column.setCellFactory(c -> PhaseTables.durationCell());
         }
         return column;
     }

@@ -10,12 +10,10 @@ import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.collections.transformation.SortedList;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Pane;
@@ -38,11 +36,8 @@ public final class TraceDiffView extends BorderPane {
     public TraceDiffView() {
         getStyleClass().add(STYLE_CLASS);
         getStylesheets().add(TimelineView.STYLESHEET);
-        table.setId("diff-table");
-        table.getStyleClass().add("ph-table-mono");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(new Label("No phases in either run"));
-        table.setFixedCellSize(24);
+        PhaseTables.setUp(table, "diff-table", "No phases in either run", rows, TraceDiff.Row::name,
+                name -> onPhaseSelected.accept(name));
         TableColumn<TraceDiff.Row, String> name = new TableColumn<>("Phase");
         name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().name()));
         name.setPrefWidth(180);
@@ -93,18 +88,6 @@ public final class TraceDiffView extends BorderPane {
         table.getColumns().add(relative);
         table.getColumns().add(bar);
         table.getColumns().add(counts);
-        SortedList<TraceDiff.Row> sorted = new SortedList<>(rows);
-        sorted.comparatorProperty().bind(table.comparatorProperty());
-        table.setItems(sorted);
-        table.setRowFactory(t -> {
-            TableRow<TraceDiff.Row> row = new TableRow<>();
-            row.setOnMouseClicked(e -> {
-                if (!row.isEmpty()) {
-                    onPhaseSelected.accept(row.getItem().name());
-                }
-            });
-            return row;
-        });
         summary.getStyleClass().addAll("ph-muted", "ph-phase-summary");
         setTop(summary);
         setCenter(table);
@@ -113,14 +96,7 @@ public final class TraceDiffView extends BorderPane {
     private static TableColumn<TraceDiff.Row, Long> durationColumn(String title, Function<TraceDiff.Row, Long> value) {
         TableColumn<TraceDiff.Row, Long> column = new TableColumn<>(title);
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
-        column.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(Long v, boolean empty) {
-                super.updateItem(v, empty);
-                setText(empty || v == null ? null : TimeFormat.duration(v));
-                setAlignment(Pos.CENTER_RIGHT);
-            }
-        });
+        column.setCellFactory(c -> PhaseTables.durationCell());
         column.setPrefWidth(80);
         return column;
     }
