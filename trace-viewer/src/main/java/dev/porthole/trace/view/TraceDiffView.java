@@ -153,7 +153,7 @@ public final class TraceDiffView extends BorderPane {
                 setGraphic(null);
                 return;
             }
-            bar.getStyleClass().setAll(v > 0 ? "ph-diff-slower" : "ph-diff-faster");
+            StyleClasses.choose(bar, v > 0 ? "ph-diff-slower" : "ph-diff-faster", "ph-diff-slower", "ph-diff-faster");
             setGraphic(box);
             box.requestLayout();
         }
