@@ -1,5 +1,6 @@
 package dev.porthole.trace.view;
 
+import dev.porthole.icons.FitToRows;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.collections.ObservableList;
@@ -29,6 +30,7 @@ final class PhaseTables {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(placeholder));
         table.setFixedCellSize(24);
+        FitToRows.install(table);
         SortedList<R> sorted = new SortedList<>(rows);
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);

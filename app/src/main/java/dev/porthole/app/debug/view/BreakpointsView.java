@@ -1,5 +1,6 @@
 package dev.porthole.app.debug.view;
 
+import dev.porthole.icons.FitToRows;
 import dev.porthole.gdb.BreakpointKind;
 import dev.porthole.icons.Icon;
 import dev.porthole.icons.Icons;
@@ -108,6 +109,7 @@ public final class BreakpointsView extends PanelView<BreakpointsViewModel> {
         // every column gives and takes in proportion to its preferred width: Location, the widest, the most
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setPlaceholder(new Label("No breakpoints. Type a function above, e.g. kmain, and press Enter."));
+        FitToRows.install(table);
         table.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) {
                 deleteSelected();

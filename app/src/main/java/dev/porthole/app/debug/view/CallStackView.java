@@ -1,5 +1,6 @@
 package dev.porthole.app.debug.view;
 
+import dev.porthole.icons.FitToRows;
 import dev.porthole.icons.StyleClasses;
 import dev.porthole.gdb.Frame;
 import dev.porthole.icons.Icon;
@@ -31,6 +32,7 @@ public final class CallStackView extends PanelView<CallStackViewModel> {
         table.setItems(frames.rows());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("Not stopped."));
+        FitToRows.install(table);
 
         TableColumn<Frame, Frame> marker = new TableColumn<>("");
         marker.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue()));

@@ -1,5 +1,6 @@
 package dev.porthole.app.debug.view;
 
+import dev.porthole.icons.FitToRows;
 import dev.porthole.icons.StyleClasses;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -33,6 +34,7 @@ final class ValueTreeTable {
         tree.setShowRoot(false);
         tree.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         tree.setPlaceholder(new Label(placeholder));
+        FitToRows.install(tree);
 
         TreeTableColumn<ValueNode, String> name = new TreeTableColumn<>("Name");
         name.setCellValueFactory(cd -> Bindings.createStringBinding(() -> cd.getValue().getValue() == null ? ""
