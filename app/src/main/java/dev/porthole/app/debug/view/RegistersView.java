@@ -30,42 +30,45 @@ public final class RegistersView extends PanelView<RegistersViewModel> {
      * stop and its content changes under it, so a step redraws the cells of the registers that changed, not every
      * row (a new tree item, or a new value in one, makes the table rebuild all of its cells).
      */
-    public sealed interface Line permits RegisterLine, BitLine {
+    public abstract static sealed class Line<T> permits RegisterLine, BitLine {
+        private final ObjectProperty<T> content;
+
+        Line(T value) {
+            this.content = new SimpleObjectProperty<>(value);
+        }
+
         /** What the line shows now; the cells follow it. */
-        ObservableValue<?> content();
+        public ObservableValue<T> content() {
+            return content;
+        }
+
+        T value() {
+            return content.get();
+        }
+
+        /** Shows the next stop's value on this line, whose cells then redraw themselves. */
+        void show(T value) {
+            content.set(value);
+        }
     }
 
-    public static final class RegisterLine implements Line {
-        private final ObjectProperty<RegistersViewModel.Row> row;
-
+    public static final class RegisterLine extends Line<RegistersViewModel.Row> {
         RegisterLine(RegistersViewModel.Row row) {
-            this.row = new SimpleObjectProperty<>(row);
+            super(row);
         }
 
         public RegistersViewModel.Row row() {
-            return row.get();
-        }
-
-        @Override
-        public ObservableValue<RegistersViewModel.Row> content() {
-            return row;
+            return value();
         }
     }
 
-    public static final class BitLine implements Line {
-        private final ObjectProperty<RegisterBits.Decoded> bit;
-
+    public static final class BitLine extends Line<RegisterBits.Decoded> {
         BitLine(RegisterBits.Decoded bit) {
-            this.bit = new SimpleObjectProperty<>(bit);
+            super(bit);
         }
 
         public RegisterBits.Decoded bit() {
-            return bit.get();
-        }
-
-        @Override
-        public ObservableValue<RegisterBits.Decoded> content() {
-            return bit;
+            return value();
         }
 
         String name() {
@@ -75,14 +78,14 @@ public final class RegistersView extends PanelView<RegistersViewModel> {
         }
     }
 
-    private final TreeTableView<Line> tree;
+    private final TreeTableView<Line<?>> tree;
     private final Set<String> expanded = new HashSet<>();
     /** The model's rows, kept through a step so that the next stop updates the lines in place. */
     private final HeldRows<RegistersViewModel.Row> rows;
 
     public RegistersView(RegistersViewModel model) {
         super(model, DebugStyles.REGISTERS);
-        TreeItem<Line> root = new TreeItem<>();
+        TreeItem<Line<?>> root = new TreeItem<>();
         root.setExpanded(true);
         tree = new TreeTableView<>(root);
         tree.setId(TREE_ID);
@@ -90,12 +93,12 @@ public final class RegistersView extends PanelView<RegistersViewModel> {
         tree.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         tree.setPlaceholder(new Label("Not stopped."));
 
-        TreeTableColumn<Line, String> name = new TreeTableColumn<>("Register");
+        TreeTableColumn<Line<?>, String> name = new TreeTableColumn<>("Register");
         name.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(nameOf(cd.getValue().getValue())));
         name.setPrefWidth(112);
         name.setMinWidth(100);
 
-        TreeTableColumn<Line, Object> value = new TreeTableColumn<>("Value");
+        TreeTableColumn<Line<?>, Object> value = new TreeTableColumn<>("Value");
         value.setCellValueFactory(cd -> cd.getValue().getValue().content().map(Object.class::cast));
         value.setCellFactory(col -> new TreeTableCell<>() {
             @Override
@@ -125,7 +128,7 @@ public final class RegistersView extends PanelView<RegistersViewModel> {
         value.setPrefWidth(160);
         value.setMinWidth(150);
 
-        TreeTableColumn<Line, String> decoded = new TreeTableColumn<>("Decoded");
+        TreeTableColumn<Line<?>, String> decoded = new TreeTableColumn<>("Decoded");
         decoded.setCellValueFactory(cd -> cd.getValue().getValue().content().map(RegistersView::decodedOf));
         decoded.setPrefWidth(180);
         decoded.getStyleClass().add(DebugStyles.REGISTER_BITS);
@@ -134,7 +137,7 @@ public final class RegistersView extends PanelView<RegistersViewModel> {
         tree.getColumns().forEach(c -> c.setSortable(false));
         tree.setRowFactory(tv -> new TreeTableRow<>() {
             @Override
-            protected void updateItem(Line line, boolean empty) {
+            protected void updateItem(Line<?> line, boolean empty) {
                 super.updateItem(line, empty);
                 StyleClasses.toggle(this, DebugStyles.REGISTER_BITS, !empty && line instanceof BitLine);
             }
@@ -146,7 +149,7 @@ public final class RegistersView extends PanelView<RegistersViewModel> {
         setCenter(rows.covering(tree));
     }
 
-    private static String nameOf(Line line) {
+    private static String nameOf(Line<?> line) {
         if (line instanceof RegisterLine r) {
             return r.row().displayName();
         }
@@ -161,14 +164,14 @@ public final class RegistersView extends PanelView<RegistersViewModel> {
     }
 
     /** Puts the rows in the tree: in place when the same registers (and bit fields) are shown as before. */
-    private void rebuild(TreeItem<Line> root) {
+    private void rebuild(TreeItem<Line<?>> root) {
         if (!updateInPlace(root, rows.rows())) {
             root.getChildren().setAll(rows.rows().stream().map(this::item).toList());
         }
     }
 
-    private static boolean updateInPlace(TreeItem<Line> root, List<RegistersViewModel.Row> rows) {
-        List<TreeItem<Line>> items = root.getChildren();
+    private static boolean updateInPlace(TreeItem<Line<?>> root, List<RegistersViewModel.Row> rows) {
+        List<TreeItem<Line<?>>> items = root.getChildren();
         if (rows.isEmpty() || items.size() != rows.size()) {
             return false;
         }
@@ -179,18 +182,18 @@ public final class RegistersView extends PanelView<RegistersViewModel> {
             }
         }
         for (int i = 0; i < rows.size(); i++) {
-            TreeItem<Line> item = items.get(i);
+            TreeItem<Line<?>> item = items.get(i);
             RegistersViewModel.Row row = rows.get(i);
-            ((RegisterLine) item.getValue()).row.set(row);
+            ((RegisterLine) item.getValue()).show(row);
             for (int b = 0; b < row.bits().size(); b++) {
-                ((BitLine) item.getChildren().get(b).getValue()).bit.set(row.bits().get(b));
+                ((BitLine) item.getChildren().get(b).getValue()).show(row.bits().get(b));
             }
         }
         return true;
     }
 
-    private TreeItem<Line> item(RegistersViewModel.Row row) {
-        TreeItem<Line> item = new TreeItem<>(new RegisterLine(row));
+    private TreeItem<Line<?>> item(RegistersViewModel.Row row) {
+        TreeItem<Line<?>> item = new TreeItem<>(new RegisterLine(row));
         for (RegisterBits.Decoded bit : row.bits()) {
             item.getChildren().add(new TreeItem<>(new BitLine(bit)));
         }
@@ -217,7 +220,7 @@ public final class RegistersView extends PanelView<RegistersViewModel> {
                 .forEach(i -> i.setExpanded(open));
     }
 
-    public TreeTableView<Line> tree() {
+    public TreeTableView<Line<?>> tree() {
         return tree;
     }
 }

@@ -288,7 +288,7 @@ class DebugPanelsUiTest {
     void aStepRedrawsTheRegistersInPlace(FxRobot robot) throws Exception {
         showTab(robot, "Registers");
         waitFor(() -> !panels.registers().model().rows().isEmpty(), "registers read");
-        TreeItem<RegistersView.Line> ripBefore = registerItem("rip");
+        TreeItem<RegistersView.Line<?>> ripBefore = registerItem("rip");
         String ripValueBefore = panels.registers().model().row("rip").orElseThrow().value();
         robot.interact(panels::onRunning);
         assertTrue(robot.from(panels.registers()).lookup((Node n) -> n instanceof Labeled l && "Not stopped.".equals(l.getText())
@@ -344,7 +344,7 @@ class DebugPanelsUiTest {
         return true;
     }
 
-    private TreeItem<RegistersView.Line> registerItem(String name) {
+    private TreeItem<RegistersView.Line<?>> registerItem(String name) {
         return panels.registers().tree().getRoot().getChildren().stream()
                 .filter(i -> i.getValue() instanceof RegistersView.RegisterLine r && r.row().name().equals(name))
                 .findFirst().orElseThrow(() -> new AssertionError("no " + name + " line in the Registers tree"));
