@@ -30,6 +30,9 @@ public final class FitToRows {
     private final Control table;
     private final IntSupplier rows;
     private final InvalidationListener update = o -> update();
+    /** The skin's column header and horizontal scroll bar, found once per skin rather than at every update. */
+    private Region header;
+    private ScrollBar horizontalBar;
 
     private FitToRows(Control table, IntSupplier rows) {
         this.table = table;
@@ -37,7 +40,10 @@ public final class FitToRows {
         // Top, where rows start, in the two panes the views put tables in (a constraint other parents ignore).
         BorderPane.setAlignment(table, Pos.TOP_CENTER);
         StackPane.setAlignment(table, Pos.TOP_CENTER);
-        table.skinProperty().addListener(update);
+        table.skinProperty().addListener((obs, old, now) -> {
+            findSkinParts();
+            update();
+        });
         table.heightProperty().addListener(update);
     }
 
@@ -90,25 +96,27 @@ public final class FitToRows {
         int count = rows.getAsInt();
         double rowHeight = table instanceof TableView<?> t ? t.getFixedCellSize()
                 : table instanceof TreeTableView<?> t ? t.getFixedCellSize() : -1;
-        Node header = table.lookup(".column-header-background");
-        if (count == 0 || rowHeight <= 0 || !(header instanceof Region headerRegion)) {
+        if (count == 0 || rowHeight <= 0 || header == null) {
             table.setPrefHeight(Region.USE_COMPUTED_SIZE);
             table.setMaxHeight(Double.MAX_VALUE);
             return;
         }
         Insets insets = table.getInsets();
-        double headerHeight = headerRegion.getHeight() > 0 ? headerRegion.getHeight() : headerRegion.prefHeight(-1);
-        double height = insets.getTop() + headerHeight + count * rowHeight + insets.getBottom() + horizontalBarHeight();
+        double headerHeight = header.getHeight() > 0 ? header.getHeight() : header.prefHeight(-1);
+        double barHeight = horizontalBar != null && horizontalBar.isVisible() ? horizontalBar.getHeight() : 0;
+        double height = insets.getTop() + headerHeight + count * rowHeight + insets.getBottom() + barHeight;
         table.setPrefHeight(Math.ceil(height));
         table.setMaxHeight(Region.USE_PREF_SIZE);
     }
 
-    private double horizontalBarHeight() {
+    /** The skin adds its parts to the table as it is installed, so they can be found as soon as it is set. */
+    private void findSkinParts() {
+        header = table.lookup(".column-header-background") instanceof Region region ? region : null;
+        horizontalBar = null;
         for (Node node : table.lookupAll(".scroll-bar")) {
-            if (node instanceof ScrollBar bar && bar.getOrientation() == Orientation.HORIZONTAL && bar.isVisible()) {
-                return bar.getHeight();
+            if (node instanceof ScrollBar bar && bar.getOrientation() == Orientation.HORIZONTAL) {
+                horizontalBar = bar;
             }
         }
-        return 0;
     }
 }
