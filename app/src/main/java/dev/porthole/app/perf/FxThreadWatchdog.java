@@ -90,8 +90,22 @@ public final class FxThreadWatchdog implements AutoCloseable {
         }
         StringBuilder trace = new StringBuilder();
         StackTraceElement[] stack = fx.getStackTrace();
-        for (int i = 0; i < Math.min(80, stack.length); i++) {
+        // The top says what was running; Porthole's own frames below it say which of our calls asked for it.
+        int top = Math.min(25, stack.length);
+        for (int i = 0; i < top; i++) {
             trace.append("    at ").append(stack[i]).append('\n');
+        }
+        boolean elided = false;
+        // ...and the scene's frames and the bottom say whether a pulse (its CSS or layout pass) or a posted task ran it.
+        int bottom = Math.max(top, stack.length - 8);
+        for (int i = top; i < stack.length; i++) {
+            if (stack[i].getClassName().startsWith("dev.porthole.") || stack[i].getClassName().startsWith("javafx.scene.Scene")
+                    || i >= bottom) {
+                trace.append(elided ? "    ...\n" : "").append("    at ").append(stack[i]).append('\n');
+                elided = false;
+            } else {
+                elided = true;
+            }
         }
         return trace.toString();
     }

@@ -97,7 +97,7 @@ public final class WorkbenchView extends BorderPane {
         return tab;
     }
 
-    /** Puts {@code content} into the reserved tab {@code tab} (it joins the scene when the tab is first shown). */
+    /** Puts {@code content} into the reserved tab {@code tab} (it is in the scene while the tab is selected). */
     public void fillPanel(Tab tab, Node content) {
         fill(tab, content);
     }
@@ -154,24 +154,14 @@ public final class WorkbenchView extends BorderPane {
     }
 
     /**
-     * Gives a tab its content, which joins the scene only when the tab is shown: a TabPane styles and lays out
-     * every tab's content, and most panels are hidden at start, so this keeps the window's first frames quick. The
-     * panel objects exist and receive their events; only their nodes wait.
+     * Gives a tab its content, which is in the scene only while the tab is selected. JavaFX styles and lays out every
+     * node in a scene, shown or not, and a TabPane sizes every tab's content: a hidden panel would make the window's
+     * first frame, each stop (its rows change), and each theme switch (all its nodes restyled) pay for what nobody
+     * sees. The panel objects exist and receive their events while out of the scene; only their nodes wait.
      */
     private static void fill(Tab tab, Node content) {
-        if (tab.isSelected()) {
-            tab.setContent(content);
-        } else {
-            tab.selectedProperty().addListener(new javafx.beans.value.ChangeListener<>() {
-                @Override
-                public void changed(javafx.beans.value.ObservableValue<? extends Boolean> obs, Boolean was, Boolean selected) {
-                    if (selected) {
-                        tab.selectedProperty().removeListener(this);
-                        tab.setContent(content);
-                    }
-                }
-            });
-        }
+        tab.setContent(tab.isSelected() ? content : null);
+        tab.selectedProperty().addListener((obs, was, selected) -> tab.setContent(selected ? content : null));
     }
 
     private MenuBar menuBar() {

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -334,5 +335,18 @@ class WorkbenchUiTest {
         robot.clickOn("#runs-open");
         waitFor("the run's trace and phase table", Duration.ofSeconds(30), () -> pane.modeProperty().get() == dev.porthole.trace.view.TraceWorkbenchPane.Mode.SINGLE
                 && pane.getPhaseTable().getTable().getItems().stream().anyMatch(p -> p.name().equals("boot.timer")));
+    }
+
+    @Test
+    @Order(7)
+    void onlyTheSelectedPanelOfATabPaneIsInTheScene() throws Exception {
+        waitForWorkspace();
+        javafx.scene.control.TabPane tabs = workbench.view().bottomTabs();
+        for (javafx.scene.control.Tab tab : onFx(() -> List.copyOf(tabs.getTabs()))) {
+            PanelText.of(tabs, tab.getId());
+            List<String> inScene = onFx(() -> tabs.getTabs().stream()
+                    .filter(t -> t.getContent() != null && t.getContent().getScene() != null).map(javafx.scene.control.Tab::getId).toList());
+            assertEquals(List.of(tab.getId()), inScene, "with " + tab.getId() + " selected, the panels in the scene");
+        }
     }
 }
