@@ -20,7 +20,9 @@ import javafx.css.Stylesheet;
  * <p>Usage: {@code StylesheetCompiler DIR [RESOURCE=TARGET ...]}. Every {@code .css} under {@code DIR} gets a
  * {@code .bss} beside it, unless one newer than the source is already there. Each {@code RESOURCE=TARGET} compiles
  * a stylesheet found on the class path (a library's) to {@code DIR/TARGET}; its {@code url(...)}s must be absolute
- * class-path paths, since the binary resolves relative ones against where it is loaded from.
+ * class-path paths, since the binary resolves relative ones against where it is loaded from. A
+ * {@code DARK+LIGHT=TARGET} merges two class-path stylesheets with {@link ThemeMerger} first, the light one under
+ * {@code .root:light}, and compiles the result.
  *
  * <p>The {@code .css} files stay the source of truth and stay in the jars: edit them, and the next build refreshes
  * the binaries. A build that skips this step still works, only slower, as JavaFX falls back to the {@code .css}.
@@ -41,7 +43,14 @@ public final class StylesheetCompiler {
             if (eq <= 0) {
                 throw new IllegalArgumentException("expected RESOURCE=TARGET, got '" + mapping + "'");
             }
-            compileResource(mapping.substring(0, eq), dir.resolve(mapping.substring(eq + 1)));
+            String source = mapping.substring(0, eq);
+            Path target = dir.resolve(mapping.substring(eq + 1));
+            int plus = source.indexOf('+');
+            if (plus > 0) {
+                compileThemes(source.substring(0, plus), source.substring(plus + 1), target);
+            } else {
+                compileResource(source, target);
+            }
             compiled++;
         }
         System.out.println("[stylesheets] " + compiled + " compiled to .bss under " + dir);
@@ -81,6 +90,28 @@ public final class StylesheetCompiler {
             compile(source, target);
         } finally {
             Files.deleteIfExists(source);
+        }
+    }
+
+    /** Merges the class-path themes {@code dark} and {@code light} (see {@link ThemeMerger}) and compiles them to {@code target}. */
+    public static void compileThemes(String dark, String light, Path target) throws IOException {
+        Path source = Files.createTempFile("stylesheet", ".css");
+        try {
+            Files.writeString(source, ThemeMerger.merge(readResource(dark), readResource(light), ThemeMerger.LIGHT));
+            compile(source, target);
+        } finally {
+            Files.deleteIfExists(source);
+        }
+    }
+
+    /** A stylesheet on the class path, as text. */
+    public static String readResource(String resource) throws IOException {
+        String name = resource.startsWith("/") ? resource.substring(1) : resource;
+        try (InputStream in = StylesheetCompiler.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IOException("no stylesheet " + resource + " on the class path");
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
     }
 

@@ -187,6 +187,8 @@ public final class ScreenshotTour extends Application {
         shot(out, "06-crash.png");
 
         selectTab(workbench.view().bottomTabs(), "tab-runs");
+        Thread.sleep(1000);
+        measured("the Runs tab shown");
         fx(() -> {
             workbench.applyTheme(stage.getScene(), Theme.LIGHT);
             return null;

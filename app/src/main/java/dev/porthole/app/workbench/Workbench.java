@@ -56,6 +56,8 @@ import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.ListChangeListener;
+import javafx.collections.WeakListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -70,6 +72,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.fxmisc.richtext.CodeArea;
 
 /**
@@ -111,6 +114,12 @@ public final class Workbench implements WorkflowListener {
     private final Tab layoutTab;
     private final LaunchOptionsView launchOptions = new LaunchOptionsView(this::onLaunchOptionsChanged);
     private Theme theme = Theme.DARK;
+    /** Held here, weakly by the list of windows, so a closed workbench (a test's) is not kept alive by it. */
+    private final ListChangeListener<Window> dialogsFollowTheme = change -> {
+        while (change.next()) {
+            change.getAddedSubList().forEach(this::markTheme);
+        }
+    };
     private EditorViewModel editorModel;
     private EditorView editorView;
     private boolean loadingWorkspace;
@@ -121,6 +130,7 @@ public final class Workbench implements WorkflowListener {
         this.tasks = tasks;
         this.dialogs = dialogs;
         this.recent = recent;
+        Window.getWindows().addListener(new WeakListChangeListener<>(dialogsFollowTheme));
         this.workflow = new GuestWorkflow(new QemuLauncher(), new BuildLogImageBuilder(buildLogModel, tasks), workspace::get, this);
         problemsModel.follow(buildLogModel.diagnostics());
 
@@ -425,18 +435,28 @@ public final class Workbench implements WorkflowListener {
     // --- window layout and theme ---------------------------------------------------------------
 
     public void applyTheme(Scene scene, Theme newTheme) {
+        showTheme(scene, newTheme);
+        update(c -> c.withWindow(c.window().withTheme(newTheme.id())));
+    }
+
+    private void showTheme(Scene scene, Theme newTheme) {
         theme = newTheme;
         newTheme.apply(scene);
+        Window.getWindows().forEach(this::markTheme);
         themeListeners.forEach(l -> l.accept(newTheme));
-        update(c -> c.withWindow(c.window().withTheme(newTheme.id())));
+    }
+
+    /** A dialog's window (not the workbench's, which has the whole theme) takes the theme's look. */
+    private void markTheme(Window window) {
+        if (window != stage && window.getScene() != null && window.getScene().getRoot() != null) {
+            theme.mark(window.getScene().getRoot());
+        }
     }
 
     private void applyWindowLayout(WorkspaceConfig.Window window) {
         Theme wanted = Theme.named(window.theme());
         if (stage.getScene() != null && wanted != theme) {
-            theme = wanted;
-            wanted.apply(stage.getScene());
-            themeListeners.forEach(l -> l.accept(wanted));
+            showTheme(stage.getScene(), wanted);
         }
         view.splitPanes().forEach((name, pane) -> {
             List<Double> positions = window.dividers().get(name);

@@ -65,7 +65,7 @@ public final class WorkbenchApplication extends Application {
 
     private static Workbench newWorkbench(Stage stage) {
         // The workspace may choose the light theme once it is read; until then the window is dark.
-        Theme.DARK.installForControls();
+        Theme.installForControls();
         return new Workbench(stage, new FxTaskRunner(), new FxDialogService(stage), RecentWorkspaces.userDefault());
     }
 

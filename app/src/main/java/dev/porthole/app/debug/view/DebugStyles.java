@@ -19,7 +19,8 @@ public final class DebugStyles {
      * placed in a scene, so a panel works standalone and never overrides the theme's colours.
      */
     public static void ensureColours(javafx.scene.Scene scene) {
-        boolean themed = scene.getStylesheets().stream().anyMatch(s -> s.contains(THEME_RESOURCE_DIR));
+        boolean themed = scene.getStylesheets().stream().anyMatch(s -> s.contains(THEME_RESOURCE_DIR))
+                || scene.getStylesheets().containsAll(dev.porthole.app.theme.Theme.stylesheets());
         if (!themed && !scene.getStylesheets().contains(FALLBACK_STYLESHEET)) {
             scene.getStylesheets().add(0, FALLBACK_STYLESHEET);
         }
