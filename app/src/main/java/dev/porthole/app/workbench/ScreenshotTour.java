@@ -216,6 +216,10 @@ public final class ScreenshotTour extends Application {
         throw new IllegalStateException("no line with '" + text + "' in " + file);
     }
 
+    /**
+     * Clicks a tab, then waits as long as a person takes to move to the next thing: two tabs selected in one go would
+     * be shown in one frame, which no one clicking can do.
+     */
     private void selectTab(TabPane tabs, String id) throws Exception {
         fx(() -> {
             for (Tab tab : tabs.getTabs()) {
@@ -225,6 +229,7 @@ public final class ScreenshotTour extends Application {
             }
             return null;
         });
+        Thread.sleep(300);
     }
 
     private void shot(Path out, String name) throws Exception {
