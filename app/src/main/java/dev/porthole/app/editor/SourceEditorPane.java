@@ -32,6 +32,8 @@ final class SourceEditorPane extends BorderPane {
     static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination GO_TO_LINE = new KeyCodeCombination(KeyCode.G, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination TOGGLE_BREAKPOINT = new KeyCodeCombination(KeyCode.F9);
+    /** Lines kept visible above and below the stopped line before the editor scrolls to it. */
+    private static final int CONTEXT_LINES = 3;
     /** How long the mouse rests on a word before its value is asked for. */
     static final Duration HOVER_DELAY = Duration.ofMillis(400);
     /** Typing pauses this long before the text is highlighted again. */
@@ -272,17 +274,25 @@ final class SourceEditorPane extends BorderPane {
     }
 
     /**
-     * Centres a paragraph. A freshly filled or not yet shown area has no viewport to centre in, so the scroll waits
-     * until the area has a height and is laid out.
+     * Brings a paragraph into view as an IDE does: left where it is when it is already well inside the viewport (a
+     * step to the next line does not move the text), centred otherwise. Every line that scrolls into view is a new
+     * paragraph node, the costliest part of a stop.
+     *
+     * <p>A freshly filled or not yet shown area has no viewport to centre in, so the scroll waits until the area has a
+     * height and is laid out. (Setting it within that first layout pass would skip making the file's first page, but
+     * would make opening a file one longer frame instead of two shorter ones.)
      */
     void scrollTo(int paragraph) {
         if (area.getHeight() > 0 && area.getScene() != null) {
-            area.showParagraphAtCenter(paragraph);
-            Platform.runLater(() -> {
-                if (paragraph < area.getParagraphs().size()) {
-                    area.showParagraphAtCenter(paragraph);
-                }
-            });
+            if (!comfortablyVisible(paragraph)) {
+                area.showParagraphAtCenter(paragraph);
+                // Lines of unequal height (wrapped, say) are only measured once laid out: centre again after.
+                Platform.runLater(() -> {
+                    if (paragraph < area.getParagraphs().size()) {
+                        area.showParagraphAtCenter(paragraph);
+                    }
+                });
+            }
             return;
         }
         area.heightProperty().addListener(new javafx.beans.value.ChangeListener<>() {
@@ -294,6 +304,19 @@ final class SourceEditorPane extends BorderPane {
                 }
             }
         });
+    }
+
+    /** Whether a paragraph is on screen with a few lines of context around it (none at the file's ends). */
+    private boolean comfortablyVisible(int paragraph) {
+        if (area.getVisibleParagraphs().isEmpty()) {
+            return false;
+        }
+        int first = area.firstVisibleParToAllParIndex();
+        int last = area.lastVisibleParToAllParIndex();
+        int margin = Math.min(CONTEXT_LINES, Math.max(0, (last - first) / 4));
+        boolean topOk = paragraph >= first + margin || first == 0 && paragraph >= first;
+        boolean bottomOk = paragraph <= last - margin || last == area.getParagraphs().size() - 1 && paragraph <= last;
+        return topOk && bottomOk;
     }
 
     /** Whether the paragraph of a 1-based line carries the current-line style: what the user sees as the band. */

@@ -385,6 +385,33 @@ class EditorViewTest {
     }
 
     @Test
+    void aStopOnAVisibleLineLeavesTheTextWhereItIsAndAFarOneIsCentred(FxRobot robot) throws Exception {
+        Path longFile = workspace.resolve("long.c");
+        Files.writeString(longFile, java.util.stream.IntStream.rangeClosed(1, 200).mapToObj(i -> "int line_" + i + ";\n")
+                .collect(java.util.stream.Collectors.joining()));
+        CodeArea area = openAndWait(robot, longFile);
+        java.util.concurrent.Callable<int[]> visible = () -> WaitForAsyncUtils.asyncFx(() -> new int[] {
+                area.firstVisibleParToAllParIndex() + 1, area.lastVisibleParToAllParIndex() + 1}).get();
+        assertEquals(1, visible.call()[0], "the file opens at its top");
+
+        robot.interact(() -> view.showExecutionPoint(longFile, 25));
+        waitUntil("the arrow on line 25", () -> gutterShows(robot, area, 25, EditorStyle.CURRENT_LINE_ARROW));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, visible.call()[0], "line 25 was in view: the text did not move");
+
+        robot.interact(() -> view.showExecutionPoint(longFile, 150));
+        waitUntil("the arrow on line 150", () -> gutterShows(robot, area, 150, EditorStyle.CURRENT_LINE_ARROW));
+        WaitForAsyncUtils.waitForFxEvents();
+        int[] centred = visible.call();
+        assertTrue(Math.abs((centred[0] + centred[1]) / 2.0 - 150) <= 2, "line 150 centred in " + centred[0] + "-" + centred[1]);
+
+        robot.interact(() -> view.showExecutionPoint(longFile, 151));
+        waitUntil("the arrow on line 151", () -> gutterShows(robot, area, 151, EditorStyle.CURRENT_LINE_ARROW));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(centred[0], visible.call()[0], "a step to the next line does not scroll");
+    }
+
+    @Test
     void eachLinesGutterShowsItsNumberInOneColumnWithoutAControlPerLine(FxRobot robot) throws TimeoutException {
         CodeArea area = openAndWait(robot, file);
         Node line9 = gutterOf(robot, area, 9).orElseThrow();
