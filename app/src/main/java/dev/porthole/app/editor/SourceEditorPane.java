@@ -230,15 +230,19 @@ final class SourceEditorPane extends BorderPane {
     }
 
     private void showExecutionPoint() {
-        clearCurrentLineStyle();
         Optional<ExecutionPoint> point = viewModel.executionPointProperty().get()
                 .filter(p -> p.file().equals(document.path()));
-        if (point.isPresent() && filled) {
-            int paragraph = Math.min(point.get().line(), area.getParagraphs().size()) - 1;
+        int paragraph = point.map(p -> Math.min(p.line(), area.getParagraphs().size()) - 1).orElse(-1);
+        // Asked before the marks move: they change the area, which then cannot tell what it shows until laid out.
+        boolean inView = paragraph >= 0 && filled && comfortablyVisible(paragraph);
+        clearCurrentLineStyle();
+        if (paragraph >= 0 && filled) {
             area.setParagraphStyle(paragraph, List.of(EditorStyle.CURRENT_LINE));
             styledCurrentParagraph = paragraph;
             area.moveTo(paragraph, 0);
-            scrollTo(paragraph);
+            if (!inView) {
+                scrollTo(paragraph);
+            }
         }
         refreshGutter();
         hideHover();
@@ -252,8 +256,11 @@ final class SourceEditorPane extends BorderPane {
         }
         pendingReveal = 0;
         int paragraph = Math.max(0, Math.min(line, area.getParagraphs().size()) - 1);
+        boolean inView = comfortablyVisible(paragraph);
         area.moveTo(paragraph, 0);
-        scrollTo(paragraph);
+        if (!inView) {
+            scrollTo(paragraph);
+        }
         area.requestFocus();
     }
 
@@ -274,25 +281,21 @@ final class SourceEditorPane extends BorderPane {
     }
 
     /**
-     * Brings a paragraph into view as an IDE does: left where it is when it is already well inside the viewport (a
-     * step to the next line does not move the text), centred otherwise. Every line that scrolls into view is a new
+     * Centres a paragraph. A freshly filled or not yet shown area has no viewport to centre in, so the scroll waits
+     * until the area has a height and is laid out. (Setting it within that first layout pass would skip making the
+     * file's first page, but would make opening a file one longer frame instead of two shorter ones.) Callers leave a
+     * line that is {@link #comfortablyVisible} where it is, as an IDE does: each line scrolled into view is a new
      * paragraph node, the costliest part of a stop.
-     *
-     * <p>A freshly filled or not yet shown area has no viewport to centre in, so the scroll waits until the area has a
-     * height and is laid out. (Setting it within that first layout pass would skip making the file's first page, but
-     * would make opening a file one longer frame instead of two shorter ones.)
      */
     void scrollTo(int paragraph) {
         if (area.getHeight() > 0 && area.getScene() != null) {
-            if (!comfortablyVisible(paragraph)) {
-                area.showParagraphAtCenter(paragraph);
-                // Lines of unequal height (wrapped, say) are only measured once laid out: centre again after.
-                Platform.runLater(() -> {
-                    if (paragraph < area.getParagraphs().size()) {
-                        area.showParagraphAtCenter(paragraph);
-                    }
-                });
-            }
+            area.showParagraphAtCenter(paragraph);
+            // Lines of unequal height (wrapped, say) are only measured once laid out: centre again after.
+            Platform.runLater(() -> {
+                if (paragraph < area.getParagraphs().size()) {
+                    area.showParagraphAtCenter(paragraph);
+                }
+            });
             return;
         }
         area.heightProperty().addListener(new javafx.beans.value.ChangeListener<>() {
@@ -306,9 +309,13 @@ final class SourceEditorPane extends BorderPane {
         });
     }
 
-    /** Whether a paragraph is on screen with a few lines of context around it (none at the file's ends). */
+    /**
+     * Whether a paragraph is on screen with a few lines of context around it (none at the file's ends). Only asked of
+     * an area laid out since its last change: asking for the visible lines lays it out there and then, which in the
+     * middle of a fill made the file's first page only to scroll away from it.
+     */
     private boolean comfortablyVisible(int paragraph) {
-        if (area.getVisibleParagraphs().isEmpty()) {
+        if (area.isNeedsLayout() || area.getVisibleParagraphs().isEmpty()) {
             return false;
         }
         int first = area.firstVisibleParToAllParIndex();
