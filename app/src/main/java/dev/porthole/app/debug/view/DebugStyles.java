@@ -50,8 +50,8 @@ public final class DebugStyles {
     public static final String MEMORY = "ph-memory";
     public static final String MEMORY_ADDRESS = "ph-memory-address";
     public static final String MEMORY_ROW = "ph-memory-row";
-    /** The pane around one byte: its hover, selection and changed marks. */
-    public static final String MEMORY_BYTE = "ph-memory-byte";
+    /** The mark behind the byte under the mouse. */
+    public static final String MEMORY_BYTE_HOVER = "ph-memory-byte-hover";
     public static final String MEMORY_BYTE_TEXT = "ph-memory-byte-text";
     public static final String MEMORY_BYTE_SELECTED = "ph-memory-byte-selected";
     public static final String MEMORY_ASCII = "ph-memory-ascii";

@@ -3,7 +3,7 @@ package dev.porthole.app.debug.view;
 import dev.porthole.icons.StyleClasses;
 import dev.porthole.icons.Icon;
 import dev.porthole.icons.Icons;
-import javafx.geometry.Pos;
+import javafx.geometry.VPos;
 import javafx.scene.control.Button;
 import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;
@@ -16,7 +16,7 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
+import javafx.scene.shape.Rectangle;
 import javafx.scene.text.Text;
 
 /**
@@ -87,58 +87,18 @@ public final class MemoryView extends PanelView<MemoryViewModel> {
     }
 
     /**
-     * One row: the address, 16 bytes in two groups of 8, the ASCII column, made once per visible row and reused. The
-     * row is drawn with Texts, each byte in a plain pane for its hover and selection background: with a Label (a
-     * control with a skin) for each of its 18 fields, the first Go made and styled some 400 controls in one frame.
+     * One row's cell: shows a {@link RowGraphic}, made once per visible row and reused as the list scrolls.
      */
     private final class RowCell extends ListCell<MemoryViewModel.Row> {
-        private final Text address = text(DebugStyles.MEMORY_ADDRESS);
-        private final Text[] bytes = new Text[MemoryViewModel.BYTES_PER_ROW];
-        private final StackPane[] byteBoxes = new StackPane[MemoryViewModel.BYTES_PER_ROW];
-        private final Text ascii = text(DebugStyles.MEMORY_ASCII);
-        private final HBox box = new HBox(14);
+        private final RowGraphic graphic = new RowGraphic();
         /**
-         * The selection moves the marks itself; a refresh of the list would make every row's cell and its 18
-         * fields anew, and restyle them all, for one click.
+         * The selection moves the marks itself; a refresh of the list would make every row's cell anew, and restyle
+         * them all, for one click.
          */
-        private final InvalidationListener selectionMoved = o -> markSelection();
+        private final InvalidationListener selectionMoved = o -> graphic.markSelection(isEmpty() ? null : getItem());
 
         RowCell() {
             model.selectedAddressProperty().addListener(new WeakInvalidationListener(selectionMoved));
-            box.getStyleClass().add(DebugStyles.MEMORY_ROW);
-            box.setAlignment(Pos.CENTER_LEFT);
-            HBox hex = new HBox(2);
-            hex.setAlignment(Pos.CENTER_LEFT);
-            for (int i = 0; i < bytes.length; i++) {
-                Text b = text(DebugStyles.MEMORY_BYTE_TEXT);
-                b.setId(BYTE_ID_PREFIX + i);
-                StackPane boxed = new StackPane(b);
-                boxed.getStyleClass().add(DebugStyles.MEMORY_BYTE);
-                int column = i;
-                boxed.setOnMouseClicked(e -> {
-                    if (e.getButton() == MouseButton.PRIMARY && getItem() != null && column < getItem().bytes().length) {
-                        model.select(getItem().address() + column);
-                        if (e.getClickCount() == 2) {
-                            model.followPointer();
-                        }
-                    }
-                });
-                if (i == 8) {
-                    Region gap = new Region();
-                    gap.setMinWidth(6);
-                    hex.getChildren().add(gap);
-                }
-                bytes[i] = b;
-                byteBoxes[i] = boxed;
-                hex.getChildren().add(boxed);
-            }
-            box.getChildren().addAll(address, hex, ascii);
-        }
-
-        private static Text text(String styleClass) {
-            Text text = new Text();
-            text.getStyleClass().add(styleClass);
-            return text;
         }
 
         @Override
@@ -149,25 +109,163 @@ public final class MemoryView extends PanelView<MemoryViewModel> {
                 setGraphic(null);
                 return;
             }
-            address.setText(row.addressText());
+            graphic.show(row);
+            setGraphic(graphic);
+        }
+    }
+
+    /**
+     * One row: the address, 16 bytes in two groups of 8, the ASCII column. Texts laid out by hand in the monospace
+     * grid, with one mark behind the selected bytes and one behind the byte under the mouse, rather than a pane per
+     * byte in boxes: a first Go made and styled some 800 nodes in one frame that way, twice as many as now.
+     */
+    private final class RowGraphic extends Region {
+        /** Space between the address, the hex and the ASCII columns, and between the two groups of 8. */
+        private static final double COLUMN_GAP = 14;
+        private static final double GROUP_GAP = 8;
+        /** A byte's two digits and the space after them, in digit widths. */
+        private static final double BYTE_ADVANCE = 2.5;
+
+        private final Text address = text(DebugStyles.MEMORY_ADDRESS);
+        private final Text[] bytes = new Text[MemoryViewModel.BYTES_PER_ROW];
+        private final Text ascii = text(DebugStyles.MEMORY_ASCII);
+        private final Rectangle selection = mark(DebugStyles.MEMORY_BYTE_SELECTED);
+        private final Rectangle hover = mark(DebugStyles.MEMORY_BYTE_HOVER);
+        private MemoryViewModel.Row row;
+
+        RowGraphic() {
+            getStyleClass().add(DebugStyles.MEMORY_ROW);
+            getChildren().addAll(selection, hover, address, ascii);
             for (int i = 0; i < bytes.length; i++) {
-                bytes[i].setText(row.hex(i));
-                StyleClasses.toggle(byteBoxes[i], DebugStyles.CHANGED_VALUE, i < row.changed().length && row.changed()[i]);
+                bytes[i] = text(DebugStyles.MEMORY_BYTE_TEXT);
+                bytes[i].setId(BYTE_ID_PREFIX + i);
+                getChildren().add(bytes[i]);
             }
-            markSelection();
-            ascii.setText(row.ascii());
-            setGraphic(box);
+            setOnMouseMoved(e -> showHover(columnAt(e.getX())));
+            setOnMouseExited(e -> showHover(-1));
+            setOnMouseClicked(e -> {
+                int column = columnAt(e.getX());
+                if (e.getButton() == MouseButton.PRIMARY && row != null && column >= 0 && column < row.bytes().length) {
+                    model.select(row.address() + column);
+                    if (e.getClickCount() == 2) {
+                        model.followPointer();
+                    }
+                }
+            });
+        }
+
+        private static Text text(String styleClass) {
+            Text text = new Text();
+            text.getStyleClass().add(styleClass);
+            text.setTextOrigin(VPos.TOP);
+            text.setManaged(false);
+            return text;
+        }
+
+        private static Rectangle mark(String styleClass) {
+            Rectangle mark = new Rectangle();
+            mark.getStyleClass().add(styleClass);
+            mark.setArcWidth(4);
+            mark.setArcHeight(4);
+            mark.setManaged(false);
+            mark.setVisible(false);
+            return mark;
+        }
+
+        void show(MemoryViewModel.Row shown) {
+            row = shown;
+            address.setText(shown.addressText());
+            for (int i = 0; i < bytes.length; i++) {
+                bytes[i].setText(shown.hex(i));
+                StyleClasses.toggle(bytes[i], DebugStyles.CHANGED_VALUE, i < shown.changed().length && shown.changed()[i]);
+            }
+            ascii.setText(shown.ascii());
+            markSelection(shown);
+            requestLayout();
         }
 
         /** Marks the 8 bytes from the selected address that fall in this row. */
-        private void markSelection() {
-            MemoryViewModel.Row row = isEmpty() ? null : getItem();
+        void markSelection(MemoryViewModel.Row shown) {
             long selected = model.selectedAddressProperty().get();
-            for (int i = 0; i < bytes.length; i++) {
-                long at = row == null ? -1 : row.address() + i;
-                StyleClasses.toggle(byteBoxes[i], DebugStyles.MEMORY_BYTE_SELECTED,
-                        row != null && selected >= 0 && at >= selected && at < selected + 8 && i < row.bytes().length);
+            int first = -1;
+            int last = -1;
+            if (shown != null && selected >= 0) {
+                for (int i = 0; i < shown.bytes().length; i++) {
+                    long at = shown.address() + i;
+                    if (at >= selected && at < selected + 8) {
+                        first = first < 0 ? i : first;
+                        last = i;
+                    }
+                }
             }
+            selection.setVisible(first >= 0);
+            if (first >= 0) {
+                selection.setX(byteX(first) - 1);
+                selection.setWidth(byteX(last) + digitWidth() * 2 + 1 - selection.getX());
+            }
+        }
+
+        private void showHover(int column) {
+            boolean on = row != null && column >= 0 && column < row.bytes().length;
+            hover.setVisible(on);
+            if (on) {
+                hover.setX(byteX(column) - 1);
+                hover.setWidth(digitWidth() * 2 + 2);
+            }
+        }
+
+        /** The width of one digit in the row's monospace font. */
+        private double digitWidth() {
+            String digits = bytes[0].getText();
+            double width = bytes[0].getLayoutBounds().getWidth();
+            return digits == null || digits.isEmpty() ? 7 : width / digits.length();
+        }
+
+        private double hexX() {
+            return snappedLeftInset() + address.getLayoutBounds().getWidth() + COLUMN_GAP;
+        }
+
+        private double byteX(int column) {
+            return hexX() + column * BYTE_ADVANCE * digitWidth() + (column >= 8 ? GROUP_GAP : 0);
+        }
+
+        /** The byte column under {@code x}, or -1 between the columns. */
+        private int columnAt(double x) {
+            double w = digitWidth();
+            for (int i = 0; i < bytes.length; i++) {
+                double from = byteX(i) - w * 0.25;
+                if (x >= from && x < from + BYTE_ADVANCE * w) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        @Override
+        protected void layoutChildren() {
+            double top = snappedTopInset();
+            double height = Math.max(0, getHeight() - top - snappedBottomInset());
+            double textTop = top + Math.max(0, (height - address.getLayoutBounds().getHeight()) / 2);
+            address.relocate(snappedLeftInset(), textTop);
+            for (int i = 0; i < bytes.length; i++) {
+                bytes[i].relocate(byteX(i), textTop);
+            }
+            ascii.relocate(byteX(bytes.length - 1) + 2 * digitWidth() + COLUMN_GAP, textTop);
+            for (Rectangle mark : new Rectangle[] {selection, hover}) {
+                mark.setY(textTop - 1);
+                mark.setHeight(address.getLayoutBounds().getHeight() + 2);
+            }
+        }
+
+        @Override
+        protected double computePrefWidth(double height) {
+            return byteX(bytes.length - 1) + 2 * digitWidth() + COLUMN_GAP + ascii.getLayoutBounds().getWidth()
+                    + snappedRightInset();
+        }
+
+        @Override
+        protected double computePrefHeight(double width) {
+            return snappedTopInset() + address.getLayoutBounds().getHeight() + snappedBottomInset();
         }
     }
 }

@@ -203,9 +203,19 @@ class DebugPanelsUiTest {
             assertEquals(expected, ((Text) robot.from(row).lookup("#" + MemoryView.BYTE_ID_PREFIX + i).query()).getText(),
                     "byte " + i);
         }
+        // A click on a byte's digits selects that byte's address; the mark covers it and the 7 after it.
+        robot.clickOn((Node) robot.from(row).lookup("#" + MemoryView.BYTE_ID_PREFIX + 3).query());
+        long rowAddress = Long.parseUnsignedLong(address, 16);
+        waitFor(() -> panels.memory().model().selectedAddressProperty().get() == rowAddress + 3, "byte 3 selected");
+        Node mark = robot.from(row).lookup("." + DebugStyles.MEMORY_BYTE_SELECTED).query();
+        Node byte3 = robot.from(row).lookup("#" + MemoryView.BYTE_ID_PREFIX + 3).query();
+        Node byte10 = robot.from(row).lookup("#" + MemoryView.BYTE_ID_PREFIX + 10).query();
+        assertTrue(mark.isVisible(), "the selection is marked");
+        assertTrue(mark.getBoundsInParent().getMinX() <= byte3.getBoundsInParent().getMinX()
+                && mark.getBoundsInParent().getMaxX() >= byte10.getBoundsInParent().getMaxX(), "the mark spans bytes 3 to 10");
         // virtualized: byte labels exist for the visible rows only, not for all 64 rows of the window
         int rows = panels.memory().model().rows().size();
-        int byteLabels = robot.from(panels.memory()).lookup("." + DebugStyles.MEMORY_BYTE).queryAll().size();
+        int byteLabels = robot.from(panels.memory()).lookup("." + DebugStyles.MEMORY_BYTE_TEXT).queryAll().size();
         assertEquals(MemoryViewModel.DEFAULT_WINDOW / 16, rows);
         assertTrue(byteLabels < rows * 16, byteLabels + " byte labels for " + rows + " rows: not virtualized");
     }
