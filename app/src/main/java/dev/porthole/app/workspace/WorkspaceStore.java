@@ -97,7 +97,9 @@ public final class WorkspaceStore {
     /** Writes the workspace's {@code porthole.json} atomically. */
     public static void save(Workspace workspace) throws IOException {
         Path file = workspace.root().resolve(FILE_NAME);
-        byte[] bytes = JSON.writeValueAsBytes(workspace.config());
+        // Ends with a newline, as a text file in a repository should: a saved workspace then differs from the one
+        // checked in only where its settings do.
+        byte[] bytes = (JSON.writeValueAsString(workspace.config()) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
         AtomicFiles.write(file, bytes);
         rememberGood(workspace.root(), bytes);
     }
