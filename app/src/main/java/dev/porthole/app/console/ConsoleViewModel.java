@@ -93,6 +93,12 @@ public final class ConsoleViewModel implements AutoCloseable {
     private final Map<LogLevel, BooleanProperty> levelShown = new EnumMap<>(LogLevel.class);
     private final Map<LogLevel, ReadOnlyLongWrapper> levelCounts = new EnumMap<>(LogLevel.class);
     private final ObservableList<String> libraries = FXCollections.observableArrayList();
+    /**
+     * One read-only view, kept: such a view listens to its list weakly, so a view made per call and dropped by its
+     * caller was collected with the listeners added to it, and the library filter stopped hearing of new libraries
+     * after the next garbage collection.
+     */
+    private final ObservableList<String> librariesReadOnly = FXCollections.unmodifiableObservableList(libraries);
     private final ObservableSet<String> hiddenLibraries = FXCollections.observableSet();
     private final StringProperty regexFilter = new SimpleStringProperty(this, "regexFilter", "");
     private final ReadOnlyStringWrapper regexError = new ReadOnlyStringWrapper(this, "regexError", "");
@@ -515,7 +521,7 @@ public final class ConsoleViewModel implements AutoCloseable {
 
     /** Every library seen, in order of first appearance; "" (lines that name none) first. */
     public ObservableList<String> getLibraries() {
-        return FXCollections.unmodifiableObservableList(libraries);
+        return librariesReadOnly;
     }
 
     /** Libraries whose lines are hidden; edit it to filter. */

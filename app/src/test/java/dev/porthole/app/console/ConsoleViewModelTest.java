@@ -37,6 +37,23 @@ class ConsoleViewModelTest {
     }
 
     @Test
+    void aListenerOnTheLibrariesKeepsHearingAfterAGarbageCollection() {
+        // The library filter adds its listener and keeps no reference to the list it got: a read-only view made per
+        // call was collected with that listener, and the filter stayed empty.
+        List<String> heard = new java.util.ArrayList<>();
+        console.getLibraries().addListener((javafx.collections.ListChangeListener<String>) change -> {
+            while (change.next()) {
+                heard.addAll(change.getAddedSubList());
+            }
+        });
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        appendAll(ConsoleFixtures.kernelThenUnikraft());
+        assertTrue(heard.contains("libkvmplat"), "heard " + heard);
+    }
+
+    @Test
     void hidingALevelRebuildsTheShownIndexAndShowingItBringsTheLinesBack() {
         console.setViewportRows(100);
         appendAll(ConsoleFixtures.kernelThenUnikraft());

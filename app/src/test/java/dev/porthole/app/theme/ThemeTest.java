@@ -52,12 +52,9 @@ import org.testfx.util.WaitForAsyncUtils;
 class ThemeTest {
     private static final String STRUCTURE = Objects.requireNonNull(Theme.class.getResource("workbench.css")).toExternalForm();
 
-    private Stage stage;
-
     @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        stage.show();
+    void start(Stage primary) {
+        // Each sample gets a window of its own (see looksOf): the primary stage, which later tests reuse, keeps its size.
     }
 
     /** A window's worth of controls; popups' own style classes too, placed in the tree so their rules match. */
@@ -155,21 +152,26 @@ class ThemeTest {
         return String.valueOf(effect);
     }
 
-    /** Shows a sample in a scene set up by {@code setUp}, lets it style and lay out, and returns its looks. */
+    /** Shows a sample in a window of its own set up by {@code setUp}, lets it style and lay out, and returns its looks. */
     private List<Look> looksOf(FxRobot robot, Supplier<Scene> setUp, java.util.function.Consumer<Scene> then) throws Exception {
-        Scene scene = WaitForAsyncUtils.asyncFx(() -> {
-            Scene s = setUp.get();
-            stage.setScene(s);
+        Stage window = WaitForAsyncUtils.asyncFx(() -> {
+            Stage s = new Stage();
+            s.setScene(setUp.get());
+            s.show();
             return s;
         }).get();
-        WaitForAsyncUtils.waitForFxEvents();
-        robot.interact(() -> then.accept(scene));
-        WaitForAsyncUtils.waitForFxEvents();
-        return WaitForAsyncUtils.asyncFx(() -> {
-            scene.getRoot().applyCss();
-            scene.getRoot().layout();
-            return looks(scene.getRoot());
-        }).get();
+        try {
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.interact(() -> then.accept(window.getScene()));
+            WaitForAsyncUtils.waitForFxEvents();
+            return WaitForAsyncUtils.asyncFx(() -> {
+                window.getScene().getRoot().applyCss();
+                window.getScene().getRoot().layout();
+                return looks(window.getScene().getRoot());
+            }).get();
+        } finally {
+            robot.interact(window::close);
+        }
     }
 
     /** The reference: the original Primer variant as the scene's user-agent stylesheet, with the original palette. */
