@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.stream.Stream;
 import javafx.css.Stylesheet;
@@ -78,26 +77,19 @@ public final class StylesheetCompiler {
 
     /** Compiles the class-path stylesheet {@code resource} (e.g. a library's theme) to {@code target}. */
     public static void compileResource(String resource, Path target) throws IOException {
-        String name = resource.startsWith("/") ? resource.substring(1) : resource;
-        Path source = Files.createTempFile("stylesheet", ".css");
-        try {
-            try (InputStream in = StylesheetCompiler.class.getClassLoader().getResourceAsStream(name)) {
-                if (in == null) {
-                    throw new IOException("no stylesheet " + resource + " on the class path");
-                }
-                Files.copy(in, source, StandardCopyOption.REPLACE_EXISTING);
-            }
-            compile(source, target);
-        } finally {
-            Files.deleteIfExists(source);
-        }
+        compileText(readResource(resource), target);
     }
 
     /** Merges the class-path themes {@code dark} and {@code light} (see {@link ThemeMerger}) and compiles them to {@code target}. */
     public static void compileThemes(String dark, String light, Path target) throws IOException {
+        compileText(ThemeMerger.merge(readResource(dark), readResource(light), ThemeMerger.LIGHT), target);
+    }
+
+    /** JavaFX compiles files only: the text goes through a temporary one. */
+    private static void compileText(String css, Path target) throws IOException {
         Path source = Files.createTempFile("stylesheet", ".css");
         try {
-            Files.writeString(source, ThemeMerger.merge(readResource(dark), readResource(light), ThemeMerger.LIGHT));
+            Files.writeString(source, css);
             compile(source, target);
         } finally {
             Files.deleteIfExists(source);

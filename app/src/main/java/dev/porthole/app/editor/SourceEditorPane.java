@@ -321,8 +321,8 @@ final class SourceEditorPane extends BorderPane {
         int first = area.firstVisibleParToAllParIndex();
         int last = area.lastVisibleParToAllParIndex();
         int margin = Math.min(CONTEXT_LINES, Math.max(0, (last - first) / 4));
-        boolean topOk = paragraph >= first + margin || first == 0 && paragraph >= first;
-        boolean bottomOk = paragraph <= last - margin || last == area.getParagraphs().size() - 1 && paragraph <= last;
+        boolean topOk = first == 0 || paragraph >= first + margin;
+        boolean bottomOk = paragraph <= (last == area.getParagraphs().size() - 1 ? last : last - margin);
         return topOk && bottomOk;
     }
 

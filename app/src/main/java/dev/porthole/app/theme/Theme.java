@@ -32,12 +32,10 @@ public enum Theme {
     DARK,
     LIGHT;
 
-    private static final String PRIMER = "primer.bss";
-    private static final String PALETTE = "palette.bss";
+    private static final String PRIMER_BSS = "primer.bss";
+    private static final String PALETTE_BSS = "palette.bss";
     private static final String STRUCTURE = "workbench.css";
     private static final PseudoClass LIGHT_LOOK = PseudoClass.getPseudoClass(ThemeMerger.LIGHT);
-    /** Where the merged stylesheets are when the build did not make them (an IDE's own compiler, say). */
-    private static String[] merged;
 
     public static Theme named(String name) {
         return name != null && name.toLowerCase(Locale.ROOT).equals("light") ? LIGHT : DARK;
@@ -53,7 +51,7 @@ public enum Theme {
 
     /** Stylesheets for a scene, in order: the palettes, then the structure. Views add their own after. */
     public static List<String> stylesheets() {
-        return List.of(mergedStylesheets()[1], url(STRUCTURE));
+        return Sheets.SCENE;
     }
 
     /**
@@ -62,7 +60,7 @@ public enum Theme {
      * the window's first frame paid for parsing a stylesheet it never used. The same for both themes.
      */
     public static void installForControls() {
-        Application.setUserAgentStylesheet(mergedStylesheets()[0]);
+        Application.setUserAgentStylesheet(Sheets.PRIMER);
     }
 
     /** Gives {@code scene} this theme: its stylesheets when it has none of them yet, and the look of its root. */
@@ -85,18 +83,21 @@ public enum Theme {
         root.pseudoClassStateChanged(LIGHT_LOOK, this == LIGHT);
     }
 
-    /** The merged Primer and the merged palette: compiled by the build, or merged now when it did not. */
-    private static synchronized String[] mergedStylesheets() {
-        if (merged == null) {
-            URL primer = Theme.class.getResource(PRIMER);
-            URL palette = Theme.class.getResource(PALETTE);
-            merged = primer != null && palette != null
-                    ? new String[] {primer.toExternalForm(), palette.toExternalForm()}
-                    : new String[] {
-                        mergeNow(new PrimerDark().getUserAgentStylesheet(), new PrimerLight().getUserAgentStylesheet()),
-                        mergeNow(Icons.THEME_DIR + "dark.css", Icons.THEME_DIR + "light.css")};
+    /**
+     * The merged stylesheets' URLs, found once (every debugger panel asks as it joins the scene): compiled by the
+     * build, or merged now when it did not run (an IDE's own compiler, say).
+     */
+    private static final class Sheets {
+        static final String PRIMER = compiledOr(PRIMER_BSS,
+                () -> mergeNow(new PrimerDark().getUserAgentStylesheet(), new PrimerLight().getUserAgentStylesheet()));
+        static final List<String> SCENE = List.of(
+                compiledOr(PALETTE_BSS, () -> mergeNow(Icons.THEME_DIR + "dark.css", Icons.THEME_DIR + "light.css")),
+                url(STRUCTURE));
+
+        private static String compiledOr(String resource, java.util.function.Supplier<String> merge) {
+            URL compiled = Theme.class.getResource(resource);
+            return compiled != null ? compiled.toExternalForm() : merge.get();
         }
-        return merged;
     }
 
     private static String mergeNow(String dark, String light) {

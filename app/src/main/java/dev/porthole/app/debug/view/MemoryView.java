@@ -132,6 +132,10 @@ public final class MemoryView extends PanelView<MemoryViewModel> {
         private final Rectangle selection = mark(DebugStyles.MEMORY_BYTE_SELECTED);
         private final Rectangle hover = mark(DebugStyles.MEMORY_BYTE_HOVER);
         private MemoryViewModel.Row row;
+        /** The marked columns, placed at layout: their x depends on the font, which CSS sets. -1 when none. */
+        private int selectedFirst = -1;
+        private int selectedLast = -1;
+        private int hoverColumn = -1;
 
         RowGraphic() {
             getStyleClass().add(DebugStyles.MEMORY_ROW);
@@ -187,31 +191,25 @@ public final class MemoryView extends PanelView<MemoryViewModel> {
         /** Marks the 8 bytes from the selected address that fall in this row. */
         void markSelection(MemoryViewModel.Row shown) {
             long selected = model.selectedAddressProperty().get();
-            int first = -1;
-            int last = -1;
+            selectedFirst = -1;
+            selectedLast = -1;
             if (shown != null && selected >= 0) {
                 for (int i = 0; i < shown.bytes().length; i++) {
                     long at = shown.address() + i;
                     if (at >= selected && at < selected + 8) {
-                        first = first < 0 ? i : first;
-                        last = i;
+                        selectedFirst = selectedFirst < 0 ? i : selectedFirst;
+                        selectedLast = i;
                     }
                 }
             }
-            selection.setVisible(first >= 0);
-            if (first >= 0) {
-                selection.setX(byteX(first) - 1);
-                selection.setWidth(byteX(last) + digitWidth() * 2 + 1 - selection.getX());
-            }
+            selection.setVisible(selectedFirst >= 0);
+            requestLayout();
         }
 
         private void showHover(int column) {
-            boolean on = row != null && column >= 0 && column < row.bytes().length;
-            hover.setVisible(on);
-            if (on) {
-                hover.setX(byteX(column) - 1);
-                hover.setWidth(digitWidth() * 2 + 2);
-            }
+            hoverColumn = row != null && column < row.bytes().length ? column : -1;
+            hover.setVisible(hoverColumn >= 0);
+            requestLayout();
         }
 
         /** The width of one digit in the row's monospace font. */
@@ -251,10 +249,20 @@ public final class MemoryView extends PanelView<MemoryViewModel> {
                 bytes[i].relocate(byteX(i), textTop);
             }
             ascii.relocate(byteX(bytes.length - 1) + 2 * digitWidth() + COLUMN_GAP, textTop);
-            for (Rectangle mark : new Rectangle[] {selection, hover}) {
-                mark.setY(textTop - 1);
-                mark.setHeight(address.getLayoutBounds().getHeight() + 2);
+            double digits = 2 * digitWidth();
+            if (selectedFirst >= 0) {
+                place(selection, byteX(selectedFirst) - 1, byteX(selectedLast) + digits + 1, textTop);
             }
+            if (hoverColumn >= 0) {
+                place(hover, byteX(hoverColumn) - 1, byteX(hoverColumn) + digits + 1, textTop);
+            }
+        }
+
+        private void place(Rectangle mark, double fromX, double toX, double textTop) {
+            mark.setX(fromX);
+            mark.setWidth(toX - fromX);
+            mark.setY(textTop - 1);
+            mark.setHeight(address.getLayoutBounds().getHeight() + 2);
         }
 
         @Override
