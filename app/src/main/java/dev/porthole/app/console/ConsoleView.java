@@ -81,6 +81,8 @@ public final class ConsoleView extends BorderPane {
     private final CheckComboBox<String> libraryFilter = new CheckComboBox<>();
     private final Map<LogLevel, ToggleButton> levelToggles = new EnumMap<>(LogLevel.class);
     private final TextField searchField = TextFields.createClearableTextField();
+    private final HBox toolbar;
+    private final Region spacer = spacer();
     private ConsoleWindow drawn = ConsoleWindow.EMPTY;
     private double lineHeight = DEFAULT_LINE_HEIGHT;
     private double wheelRows;
@@ -92,12 +94,34 @@ public final class ConsoleView extends BorderPane {
         getStyleClass().add(ConsoleStyles.VIEW);
         getStylesheets().addAll(ConsoleStyles.stylesheetUrl(ConsoleStyles.STYLESHEET),
                 ConsoleStyles.stylesheetUrl(ConsoleStyles.ANSI_256_STYLESHEET));
-        setTop(toolbar());
+        toolbar = toolbar();
+        setTop(toolbar);
         setCenter(textPane());
         setBottom(statusBar());
         addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
         viewModel.windowProperty().addListener((o, was, window) -> draw(window));
         draw(viewModel.windowProperty().get());
+    }
+
+    /**
+     * The toolbar's arrival, in steps to run a frame apart: none of it, then its filters (levels, libraries, regex),
+     * then the rest (search, follow, clear). The workbench adds it so: the console is the first panel its window
+     * shows, and styling its dozen controls for the first time, with the text, in one frame held the FX thread for
+     * 90-130 ms. Made whole, as tests and other windows make it, the view has its toolbar at once.
+     */
+    public List<Runnable> toolbarSteps() {
+        List<Node> items = List.copyOf(toolbar.getChildren());
+        int filters = items.indexOf(spacer);
+        return List.of(
+                () -> {
+                    toolbar.getChildren().clear();
+                    setTop(null);
+                },
+                () -> {
+                    toolbar.getChildren().setAll(items.subList(0, filters));
+                    setTop(toolbar);
+                },
+                () -> toolbar.getChildren().setAll(items));
     }
 
     public ConsoleViewModel getViewModel() {
@@ -106,7 +130,7 @@ public final class ConsoleView extends BorderPane {
 
     // ================================================================ toolbar
 
-    private Node toolbar() {
+    private HBox toolbar() {
         SegmentedButton levels = new SegmentedButton();
         for (LogLevel level : LogLevel.values()) {
             levels.getButtons().add(createLevelToggle(level));
@@ -114,7 +138,7 @@ public final class ConsoleView extends BorderPane {
         levels.setToggleGroup(null); // several levels at once
         levels.setMinWidth(Region.USE_PREF_SIZE);
 
-        HBox bar = new HBox(levels, libraryFilter(), regexField(), spacer(), searchField(), matchCount(),
+        HBox bar = new HBox(levels, libraryFilter(), regexField(), spacer, searchField(), matchCount(),
                 searchButton(ID_PREVIOUS_MATCH, Icon.FIND_PREVIOUS, "Previous occurrence (Shift+Enter, Shift+F3)", viewModel::previousMatch),
                 searchButton(ID_NEXT_MATCH, Icon.FIND_NEXT, "Next occurrence (Enter, F3)", viewModel::nextMatch),
                 followToggle(), clearButton());

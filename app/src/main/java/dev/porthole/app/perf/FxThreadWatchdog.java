@@ -22,6 +22,9 @@ public final class FxThreadWatchdog implements AutoCloseable {
     /** The FX thread's CPU time at the last reset, or -1 before the thread is known. */
     private volatile long cpuAtReset = -1;
 
+    /** Got here, before the watchdog runs: the first call loads the JVM's management library (tens of ms). */
+    private final java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+
     public FxThreadWatchdog(long periodMillis) {
         this.periodNanos = periodMillis * 1_000_000L;
         // Known from the first posted task on, so that CPU time counts from a reset right after construction.
@@ -147,14 +150,14 @@ public final class FxThreadWatchdog implements AutoCloseable {
         if (fx == null) {
             return 0;
         }
-        long now = ManagementFactory.getThreadMXBean().getThreadCpuTime(fx.getId());
+        long now = threads.getThreadCpuTime(fx.getId());
         long from = cpuAtReset < 0 ? now : cpuAtReset;
         return (now - from) / 1e6;
     }
 
     public void reset() {
         Thread fx = fxThread;
-        cpuAtReset = fx == null ? -1 : ManagementFactory.getThreadMXBean().getThreadCpuTime(fx.getId());
+        cpuAtReset = fx == null ? -1 : threads.getThreadCpuTime(fx.getId());
         maxLatencyNanos.set(0);
         samples.set(0);
         longestSampled = 0;

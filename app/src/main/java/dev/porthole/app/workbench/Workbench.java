@@ -14,6 +14,7 @@ import dev.porthole.app.editor.ExecutionPoint;
 import dev.porthole.app.editor.SourceBreakpoint;
 import dev.porthole.app.editor.SourceDocument;
 import dev.porthole.app.launch.LaunchOptionsView;
+import dev.porthole.app.perf.FrameSteps;
 import dev.porthole.app.runs.RunHistory;
 import dev.porthole.app.runs.RunSummary;
 import dev.porthole.app.runs.RunsView;
@@ -48,7 +49,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -100,6 +103,11 @@ public final class Workbench implements WorkflowListener {
     private ConsoleView consoleView;
     private CrashView crashView;
     private RunsView runsView;
+    private boolean otherPanelsFilled;
+    private boolean consolePlaced;
+    private Deque<Runnable> consoleToolbar = new ArrayDeque<>();
+    /** Counts workspaces shown: a show's later frames are skipped once another one has begun. */
+    private long workspaceShows;
     private final BuildLogViewModel buildLogModel = new BuildLogViewModel(ViewThreads.fx());
     private final ProblemsViewModel problemsModel = new ProblemsViewModel((file, line, column) -> openSource(file, Math.max(1, line)));
     private final LayoutViewModel layoutModel = new LayoutViewModel(ViewThreads.fx());
@@ -168,24 +176,61 @@ public final class Workbench implements WorkflowListener {
 
     /**
      * Makes the panels' contents: the console, the build, problems, runs, crash and layout views, and the toolbar's
-     * tooltips. The window shows its frame first (every tab, the toolbar, the status bar) and calls this right after
-     * the first frame, which is then not held up by RichTextFX's first start; tests call it at once, through
-     * {@link WorkbenchApplication#assemble}. Runs once.
+     * tooltips. The window shows its frame first (every tab, the toolbar, the status bar) and runs these steps one per
+     * frame after it ({@code WorkbenchApplication}), so that RichTextFX's first start and the panels' first styling
+     * never hold the FX thread together. Each step runs once; {@link #completePanels} runs those not run yet.
      */
+    public List<Runnable> panelSteps() {
+        return List.of(
+                () -> {
+                    if (consoleView == null) {
+                        view.installTooltips();
+                        consoleView = new ConsoleView(consoleModel);
+                        consoleToolbar = new ArrayDeque<>(consoleView.toolbarSteps());
+                        consoleToolbar.poll().run();
+                    }
+                },
+                // Made in one frame, its text styled in the next, its toolbar in the two after: the console is the
+                // bottom tab shown at first, and the first of many kinds of control to be styled.
+                () -> {
+                    if (!consolePlaced) {
+                        consolePlaced = true;
+                        view.fillPanel(consoleTab, consoleView);
+                    }
+                },
+                this::nextConsoleToolbarStep,
+                this::nextConsoleToolbarStep,
+                () -> {
+                    if (runsView == null) {
+                        crashView = new CrashView(this::openSource);
+                        runsView = new RunsView(tasks, this::openRun, this::compareRuns);
+                        view.fillPanel(runsTab, runsView);
+                        view.fillPanel(crashTab, crashView);
+                    }
+                },
+                () -> {
+                    if (!otherPanelsFilled) {
+                        otherPanelsFilled = true;
+                        view.fillPanel(problemsTab, new ProblemsView(problemsModel));
+                        view.fillPanel(buildTab, new BuildLogView(buildLogModel));
+                        view.fillPanel(layoutTab, new LayoutView(layoutModel));
+                    }
+                });
+    }
+
+    /** Makes the panels' contents that are not made yet, now (tests, and a workspace opened before they were). */
     public void completePanels() {
-        if (consoleView != null) {
-            return;
+        panelSteps().forEach(Runnable::run);
+        while (!consoleToolbar.isEmpty()) {
+            nextConsoleToolbarStep();
         }
-        view.installTooltips();
-        consoleView = new ConsoleView(consoleModel);
-        view.fillPanel(consoleTab, consoleView);
-        crashView = new CrashView(this::openSource);
-        runsView = new RunsView(tasks, this::openRun, this::compareRuns);
-        view.fillPanel(problemsTab, new ProblemsView(problemsModel));
-        view.fillPanel(buildTab, new BuildLogView(buildLogModel));
-        view.fillPanel(runsTab, runsView);
-        view.fillPanel(crashTab, crashView);
-        view.fillPanel(layoutTab, new LayoutView(layoutModel));
+    }
+
+    private void nextConsoleToolbarStep() {
+        Runnable step = consoleToolbar.poll();
+        if (step != null) {
+            step.run();
+        }
     }
 
     private static Node editorPlaceholder() {
@@ -304,8 +349,37 @@ public final class Workbench implements WorkflowListener {
         }, error -> dialogs.showError("Cannot search " + folder, error.getMessage()));
     }
 
+    /**
+     * Shows a workspace in three frames: its editor (the file tree first), then its settings (launch options,
+     * breakpoints, window layout, runs), then its first source file. Each adds many nodes for the first time, and
+     * styling them in one pulse held the FX thread for 120-180 ms (ScreenshotTour).
+     */
     private void show(WorkspaceStore.Loaded loaded) {
         completePanels(); // already done, unless a workspace opens before the window's first frame
+        Workspace ws = loaded.workspace();
+        long show = ++workspaceShows;
+        FrameSteps.run(stage.getScene(), List.of(
+                () -> {
+                    loadingWorkspace = true; // the split pane's dividers move: not an edit of the layout to save
+                    try {
+                        replaceEditor(ws);
+                    } finally {
+                        loadingWorkspace = false;
+                    }
+                },
+                () -> {
+                    if (show == workspaceShows) { // else another workspace is on its way in
+                        showSettings(loaded);
+                    }
+                },
+                () -> {
+                    if (show == workspaceShows) {
+                        openFirstSource(ws);
+                    }
+                }));
+    }
+
+    private void showSettings(WorkspaceStore.Loaded loaded) {
         Workspace ws = loaded.workspace();
         loadingWorkspace = true;
         try {
@@ -316,7 +390,6 @@ public final class Workbench implements WorkflowListener {
             stage.setTitle("Porthole — " + ws.name());
             appSelector.setValue(ws.config().launch().append());
             launchOptions.show(ws.config().launch());
-            replaceEditor(ws);
             List<SourceBreakpoint> loadedBreakpoints = new ArrayList<>();
             for (WorkspaceConfig.Breakpoint b : ws.config().breakpoints()) {
                 if (b.file() != null && b.line() != null) {
@@ -332,7 +405,6 @@ public final class Workbench implements WorkflowListener {
         }
         view.showBanner(loaded.hasWarning() ? banner(loaded.warning()) : null);
         tasks.run("remember workspace", () -> recent.add(ws.root()), folders -> view.setRecent(folders, this::open), e -> { });
-        openFirstSource(ws);
     }
 
     private void replaceEditor(Workspace ws) {

@@ -2,12 +2,15 @@ package dev.porthole.app.workbench;
 
 import dev.porthole.app.dialog.FxDialogService;
 import dev.porthole.app.perf.FirstFrame;
+import dev.porthole.app.perf.FrameSteps;
+import dev.porthole.app.perf.Preload;
 import dev.porthole.app.task.FxTaskRunner;
 import dev.porthole.app.theme.Theme;
 import dev.porthole.app.workspace.RecentWorkspaces;
 import dev.porthole.app.workspace.SampleWorkspace;
 import dev.porthole.icons.Icons;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javafx.application.Application;
@@ -25,17 +28,23 @@ public final class WorkbenchApplication extends Application {
 
     private Workbench workbench;
 
-    /**
-     * Shows the window in stages, so it appears quickly: first its frame (menus, toolbar, every panel's tab,
-     * status bar), then, after that first frame, the panels' contents, then the workspace. RichTextFX, the
-     * debugger panels and the timeline are the bulk of the classes and styling a cold start pays for; each stage
-     * is its own turn of the FX thread, so no single one holds it long.
-     */
     @Override
     public void start(Stage stage) {
-        workbench = newWorkbench(stage);
+        workbench = show(stage, DEFAULT_HEIGHT, initialFolder(getParameters().getRaw()), () -> { });
+    }
+
+    /**
+     * Shows the workbench in {@code stage} in stages, so it appears quickly and never freezes on its way up: first
+     * its frame (menus, toolbar, every panel's tab, status bar); then, after that first frame and one per frame
+     * ({@link FrameSteps}), the panels' contents and the workspace. RichTextFX, the debugger panels and the timeline
+     * are the bulk of the classes and styling a cold start pays for. The screenshot tour starts the window this way
+     * too, with {@code afterFirstFrame} starting its watchdog, so it measures what a person gets.
+     */
+    static Workbench show(Stage stage, double height, Optional<Path> folder, Runnable afterFirstFrame) {
+        Preload.start();
+        Workbench workbench = newWorkbench(stage);
         WorkbenchPanels panels = new WorkbenchPanels(workbench);
-        Scene scene = new Scene(workbench.view(), DEFAULT_WIDTH, DEFAULT_HEIGHT);
+        Scene scene = new Scene(workbench.view(), DEFAULT_WIDTH, height);
         Theme.DARK.apply(scene);
         installShortcuts(scene, workbench);
         FirstFrame.watch(scene, workbench.workspace());
@@ -43,15 +52,18 @@ public final class WorkbenchApplication extends Application {
         stage.getIcons().add(Icons.logo());
         stage.setTitle("Porthole");
         FirstFrame.afterNextPulse(scene, () -> Platform.runLater(() -> {
-            workbench.completePanels();
-            Platform.runLater(() -> {
-                panels.install();
+            afterFirstFrame.run();
+            List<Runnable> steps = new ArrayList<>(workbench.panelSteps());
+            steps.addAll(panels.installSteps());
+            steps.add(() -> {
                 FirstFrame.panelsFilled(scene);
-                Platform.runLater(() -> initialFolder(getParameters().getRaw()).ifPresentOrElse(workbench::open,
-                        () -> workbench.model().setStatus("Open a folder (Ctrl+O): no workspace was given and the sample kernel's was not found")));
+                folder.ifPresentOrElse(workbench::open, () -> workbench.model().setStatus(
+                        "Open a folder (Ctrl+O): no workspace was given and the sample kernel's was not found"));
             });
+            FrameSteps.run(scene, steps);
         }));
         stage.show();
+        return workbench;
     }
 
     /** The whole workbench, wired: used by the UI tests, which show it in their own stage. */

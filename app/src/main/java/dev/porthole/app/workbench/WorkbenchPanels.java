@@ -28,6 +28,10 @@ final class WorkbenchPanels {
     private final Tab monitor;
     private final Tab trace;
 
+    private DebugPanels debugPanels;
+    private boolean debugPanelsPlaced;
+    private boolean traceInstalled;
+
     /** Puts their tabs in place, in order, for the window's first frame; {@link #install} fills them after it. */
     WorkbenchPanels(Workbench workbench) {
         this.workbench = workbench;
@@ -43,14 +47,38 @@ final class WorkbenchPanels {
         trace = view.reserveBottomPanel("Trace", Icon.TRACE);
     }
 
-    /** Makes the panels and puts them in their tabs. */
+    /** Makes the panels and puts them in their tabs, now. */
     void install() {
-        installDebugPanels();
-        installTrace();
+        installSteps().forEach(Runnable::run);
     }
 
-    private void installDebugPanels() {
-        DebugPanels panels = new DebugPanels(workbench::openSource, workbench.frameSources());
+    /**
+     * The same, as steps to run one per frame: the debugger's panels made, then put in their tabs (the Call Stack is
+     * shown at first, so styled in the frame after), then the trace viewer. Each runs once.
+     */
+    List<Runnable> installSteps() {
+        return List.of(
+                () -> {
+                    if (debugPanels == null) {
+                        debugPanels = new DebugPanels(workbench::openSource, workbench.frameSources());
+                    }
+                },
+                () -> {
+                    if (!debugPanelsPlaced) {
+                        debugPanelsPlaced = true;
+                        placeDebugPanels();
+                    }
+                },
+                () -> {
+                    if (!traceInstalled) {
+                        traceInstalled = true;
+                        installTrace();
+                    }
+                });
+    }
+
+    private void placeDebugPanels() {
+        DebugPanels panels = debugPanels;
         workbench.followSession(panels);
         WorkbenchView view = workbench.view();
         view.fillPanel(callStack, panels.callStack());

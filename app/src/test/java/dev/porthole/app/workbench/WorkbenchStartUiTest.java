@@ -1,0 +1,70 @@
+package dev.porthole.app.workbench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.porthole.app.console.ConsoleView;
+import dev.porthole.app.workspace.SampleWorkspace;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import javafx.stage.Stage;
+import org.fxmisc.richtext.CodeArea;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The window as ./porthole starts it: its frame first, then panels and workspace a frame at a time, ending whole. */
+@ExtendWith(ApplicationExtension.class)
+class WorkbenchStartUiTest {
+    @TempDir
+    static Path dir;
+
+    private Workbench workbench;
+    private final AtomicReference<String> atFirstFrame = new AtomicReference<>();
+
+    @Start
+    void start(Stage stage) throws IOException {
+        Path sample = SampleWorkspace.folder().orElseThrow(() -> new IllegalStateException("kernel/ with porthole.json not found"));
+        Path copy = dir.resolve("kernel");
+        Files.createDirectories(copy);
+        try (Stream<Path> files = Files.list(sample)) {
+            for (Path from : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(from, copy.resolve(from.getFileName()));
+            }
+        }
+        workbench = WorkbenchApplication.show(stage, 800, Optional.of(copy), () -> atFirstFrame.set(
+                "console " + (workbench.consoleView() == null ? "not made" : "made")
+                        + ", workspace " + (workbench.workspace().get() == null ? "not open" : "open")));
+    }
+
+    @Test
+    void theFrameComesFirstAndThePanelsAndWorkspaceAFrameAtATimeAfterIt() throws Exception {
+        Path main = dir.resolve("kernel/main.c").toAbsolutePath().normalize();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> workbench.workspace().get() != null
+                && workbench.editor().codeArea(main).map(CodeArea::isEditable).orElse(false)).get());
+
+        assertEquals("console not made, workspace not open", atFirstFrame.get());
+        WaitForAsyncUtils.asyncFx(() -> {
+            ConsoleView console = workbench.consoleView();
+            assertNotNull(console.getScene(), "the console is shown");
+            assertNotNull(console.lookup("#" + ConsoleView.ID_SEARCH_FIELD), "with its toolbar");
+            var debugPanel = workbench.view().debugTabs().getSelectionModel().getSelectedItem().getContent();
+            assertNotNull(debugPanel, "a debugger panel is in its tab");
+            assertNotNull(debugPanel.getScene(), "and shown");
+            assertEquals(Files.readString(main), workbench.editor().codeArea(main).orElseThrow().getText());
+            assertTrue(workbench.view().getScene().getWindow().isShowing());
+            assertNull(workbench.view().lookup("#workspace-banner"), "no warning for the sample's porthole.json");
+            return null;
+        }).get(10, TimeUnit.SECONDS);
+    }
+}
