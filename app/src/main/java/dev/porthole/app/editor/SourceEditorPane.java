@@ -1,5 +1,6 @@
 package dev.porthole.app.editor;
 
+import dev.porthole.app.perf.FirstFrame;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -8,6 +9,7 @@ import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -36,6 +38,10 @@ final class SourceEditorPane extends BorderPane {
     private static final int CONTEXT_LINES = 3;
     /** How long the mouse rests on a word before its value is asked for. */
     static final Duration HOVER_DELAY = Duration.ofMillis(400);
+    /** Lines put into a new area per frame while they land on screen (see {@link #pieces}). */
+    static final int LINES_PER_FRAME = 12;
+    /** Lines that go in {@link #LINES_PER_FRAME} at a time, at most: more than any window shows at once. */
+    private static final int PAGED_LINES = 240;
     /** Typing pauses this long before the text is highlighted again. */
     private static final Duration HIGHLIGHT_PAUSE = Duration.ofMillis(150);
 
@@ -103,18 +109,43 @@ final class SourceEditorPane extends BorderPane {
     }
 
     private void fill(SourceDocument.LoadedText loaded) {
-        fillFrom(loaded.chunks(), 0);
+        fillFrom(pieces(loaded.chunks()), 0);
     }
 
-    /** Puts one chunk into the area, then queues the next, so frames keep being drawn while a big file arrives. */
-    private void fillFrom(List<StyledDocument<Collection<String>, String, Collection<String>>> chunks, int index) {
+    /**
+     * The text in the order it goes in: the file's first lines {@value #LINES_PER_FRAME} at a time, then chunks of
+     * {@value SourceDocument.LoadedText#CHUNK_LINES}. Each line that lands on screen is a paragraph node made and
+     * styled in the next layout; a whole page of them in one frame, the first a window shows, held the FX thread for
+     * 80-160 ms (ScreenshotTour).
+     */
+    private static List<StyledDocument<Collection<String>, String, Collection<String>>> pieces(
+            List<StyledDocument<Collection<String>, String, Collection<String>>> chunks) {
+        List<StyledDocument<Collection<String>, String, Collection<String>>> pieces = new java.util.ArrayList<>();
+        StyledDocument<Collection<String>, String, Collection<String>> first = chunks.get(0);
+        int paragraphs = first.getParagraphs().size();
+        int from = 0;
+        for (int line = LINES_PER_FRAME; line < Math.min(paragraphs, PAGED_LINES); line += LINES_PER_FRAME) {
+            int to = first.getAbsolutePosition(line, 0);
+            pieces.add(first.subSequence(from, to));
+            from = to;
+        }
+        pieces.add(from == 0 ? first : first.subSequence(from, first.length()));
+        pieces.addAll(chunks.subList(1, chunks.size()));
+        return pieces;
+    }
+
+    /**
+     * Puts one piece into the area, then the next: after the next frame while the text still ends on screen (its new
+     * lines are drawn a few at a time), else in a task of its own, so frames keep coming while a big file arrives.
+     */
+    private void fillFrom(List<StyledDocument<Collection<String>, String, Collection<String>>> pieces, int index) {
         filling = true;
         try {
             if (index == 0) {
-                area.replace(0, area.getLength(), chunks.get(0));
+                area.replace(0, area.getLength(), pieces.get(0));
                 area.moveTo(0);
             } else {
-                area.insert(area.getLength(), chunks.get(index));
+                area.insert(area.getLength(), pieces.get(index));
             }
         } finally {
             filling = false;
@@ -122,10 +153,41 @@ final class SourceEditorPane extends BorderPane {
         if (index == 0) {
             scrollTo(0);
         }
-        if (index + 1 < chunks.size()) {
-            Platform.runLater(() -> fillFrom(chunks, index + 1));
+        if (index + 1 < pieces.size()) {
+            Scene scene = area.getScene();
+            if (scene != null && scene.getWindow() != null && scene.getWindow().isShowing()) {
+                FirstFrame.afterNextPulse(scene, () -> Platform.runLater(() -> {
+                    if (endsOnScreen()) {
+                        fillFrom(pieces, index + 1);
+                    } else {
+                        fillRest(pieces, index + 1);
+                    }
+                }));
+                Platform.requestNextPulse();
+            } else {
+                Platform.runLater(() -> fillFrom(pieces, index + 1));
+            }
             return;
         }
+        filled();
+    }
+
+    /** The page is full: the rest goes in off screen, a piece per task. */
+    private void fillRest(List<StyledDocument<Collection<String>, String, Collection<String>>> pieces, int index) {
+        filling = true;
+        try {
+            area.insert(area.getLength(), pieces.get(index));
+        } finally {
+            filling = false;
+        }
+        if (index + 1 < pieces.size()) {
+            Platform.runLater(() -> fillRest(pieces, index + 1));
+            return;
+        }
+        filled();
+    }
+
+    private void filled() {
         area.getUndoManager().forgetHistory();
         area.setEditable(true);
         filled = true;
@@ -133,6 +195,14 @@ final class SourceEditorPane extends BorderPane {
         if (pendingReveal > 0) {
             revealLine(pendingReveal);
         }
+    }
+
+    /** Whether the last line in the area is on screen (or the area not laid out yet): more text would show. */
+    private boolean endsOnScreen() {
+        if (area.getVisibleParagraphs().isEmpty()) {
+            return true;
+        }
+        return area.lastVisibleParToAllParIndex() >= area.getParagraphs().size() - 1;
     }
 
     private void watchEdits() {

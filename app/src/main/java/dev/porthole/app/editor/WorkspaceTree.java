@@ -1,21 +1,27 @@
 package dev.porthole.app.editor;
 
+import dev.porthole.app.perf.FrameSteps;
 import dev.porthole.icons.StyleClasses;
 import dev.porthole.icons.Icon;
 import dev.porthole.icons.Icons;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
+import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The workspace's files: folders are listed in the background the first time they are expanded, build outputs and
  * version-control folders are left out, sources come before other files. Double-click or Enter opens a file.
  */
 final class WorkspaceTree extends TreeView<Path> {
+    private static final int ROWS_PER_FRAME = 8;
+    /** Rows that come {@link #ROWS_PER_FRAME} at a time, at most: the rest go in together. */
+    private static final int PAGED_ROWS = 64;
     private final EditorViewModel viewModel;
 
     WorkspaceTree(EditorViewModel viewModel) {
@@ -56,11 +62,26 @@ final class WorkspaceTree extends TreeView<Path> {
             });
         }
 
-        /** Builds the items from what the background listing saw: no file is looked at here, on the FX thread. */
+        /**
+         * Builds the items from what the background listing saw: no file is looked at here, on the FX thread. The
+         * first rows come {@value #ROWS_PER_FRAME} a frame ({@link FrameSteps}): each is a cell made and styled, and a
+         * window's first tree (the workspace's, as it opens) styled at once held the FX thread for 90 ms.
+         */
         private void showChildren(List<WorkspaceFiles.Entry> children) {
-            getChildren().setAll(children.stream()
-                    .map(child -> child.folder() ? new FolderItem(child.path()) : new TreeItem<>(child.path()))
-                    .toList());
+            List<TreeItem<Path>> items = children.stream()
+                    .map(child -> child.folder() ? new FolderItem(child.path()) : (TreeItem<Path>) new TreeItem<>(child.path()))
+                    .toList();
+            List<Runnable> steps = new ArrayList<>();
+            steps.add(() -> getChildren().setAll(items.subList(0, Math.min(ROWS_PER_FRAME, items.size()))));
+            for (int from = ROWS_PER_FRAME; from < items.size(); from += ROWS_PER_FRAME) {
+                int start = from;
+                int end = from + ROWS_PER_FRAME >= PAGED_ROWS ? items.size() : Math.min(items.size(), from + ROWS_PER_FRAME);
+                steps.add(() -> getChildren().addAll(items.subList(start, end)));
+                if (end == items.size()) {
+                    break;
+                }
+            }
+            FrameSteps.run(getScene(), steps);
         }
 
         @Override
@@ -72,8 +93,11 @@ final class WorkspaceTree extends TreeView<Path> {
     private final class FileCell extends TreeCell<Path> {
         /** Swaps the folder glyph when the folder this cell shows opens or closes. */
         private final javafx.beans.value.ChangeListener<Boolean> folderGlyph =
-                (obs, was, expanded) -> setGraphic(Icons.node(expanded ? Icon.FOLDER_OPEN : Icon.FOLDER));
+                (obs, was, expanded) -> showIcon(expanded ? Icon.FOLDER_OPEN : Icon.FOLDER);
         private TreeItem<Path> watched;
+        /** Made once and given another glyph when needed: a new icon node per update was styled anew each time. */
+        private FontIcon icon;
+        private Icon shown;
 
         FileCell() {
             setOnMouseClicked(event -> {
@@ -108,12 +132,24 @@ final class WorkspaceTree extends TreeView<Path> {
             if (getTreeItem() instanceof FolderItem) {
                 watched = getTreeItem();
                 watched.expandedProperty().addListener(folderGlyph);
-                setGraphic(Icons.node(watched.isExpanded() ? Icon.FOLDER_OPEN : Icon.FOLDER));
+                showIcon(watched.isExpanded() ? Icon.FOLDER_OPEN : Icon.FOLDER);
                 StyleClasses.choose(this, null, EditorStyle.TREE_SOURCE, EditorStyle.TREE_OTHER);
             } else {
                 boolean source = SourceLanguage.of(path).isSource();
-                setGraphic(Icons.node(source ? Icon.EDITOR : Icon.FILE));
+                showIcon(source ? Icon.EDITOR : Icon.FILE);
                 StyleClasses.choose(this, source ? EditorStyle.TREE_SOURCE : EditorStyle.TREE_OTHER, EditorStyle.TREE_SOURCE, EditorStyle.TREE_OTHER);
+            }
+        }
+
+        private void showIcon(Icon which) {
+            if (icon == null) {
+                icon = Icons.node(which);
+            } else if (which != shown) {
+                icon.setIconCode(which.glyph());
+            }
+            shown = which;
+            if (getGraphic() != icon) {
+                setGraphic(icon);
             }
         }
     }

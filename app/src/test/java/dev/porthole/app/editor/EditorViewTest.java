@@ -82,9 +82,35 @@ class EditorViewTest {
 
     private CodeArea openAndWait(FxRobot robot, Path path) throws TimeoutException {
         robot.interact(() -> viewModel.open(path));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.codeArea(path).map(a -> a.getLength() > 0).orElse(false));
+        // Editable once all of the text is in (it arrives a few lines a frame while they land on screen).
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.codeArea(path).map(CodeArea::isEditable).orElse(false));
         WaitForAsyncUtils.waitForFxEvents();
         return view.codeArea(path).orElseThrow();
+    }
+
+    @Test
+    void aLongFileArrivesAFewLinesAFrameUntilTheWindowIsFull(FxRobot robot) throws Exception {
+        Path longFile = workspace.resolve("long.c");
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 1000; i++) {
+            text.append("int v").append(i).append(" = ").append(i).append(";\n");
+        }
+        Files.writeString(longFile, text);
+        List<Integer> linesAtEachFrame = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Runnable count = () -> view.codeArea(longFile).ifPresent(a -> linesAtEachFrame.add(a.getParagraphs().size()));
+        robot.interact(() -> {
+            view.getScene().addPostLayoutPulseListener(count);
+            viewModel.open(longFile);
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.codeArea(longFile).map(CodeArea::isEditable).orElse(false));
+        robot.interact(() -> view.getScene().removePostLayoutPulseListener(count));
+
+        assertEquals(text.toString(), view.codeArea(longFile).orElseThrow().getText());
+        List<Integer> shown = linesAtEachFrame.stream().filter(n -> n > 1).distinct().toList();
+        assertTrue(shown.get(0) <= SourceEditorPane.LINES_PER_FRAME + 1, "the first frame got a few lines: " + shown);
+        assertTrue(shown.size() >= 3, "the first page came over several frames: " + shown);
+        // The rest, off screen, goes in without waiting for frames.
+        assertTrue(shown.size() <= 10, "not a frame per piece once the window is full: " + shown);
     }
 
     private static Optional<Node> gutterOf(FxRobot robot, CodeArea area, int line) {
