@@ -145,7 +145,7 @@ final class SourceEditorPane extends BorderPane {
                 area.replace(0, area.getLength(), pieces.get(0));
                 area.moveTo(0);
             } else {
-                area.insert(area.getLength(), pieces.get(index));
+                append(pieces.get(index));
             }
         } finally {
             filling = false;
@@ -176,7 +176,7 @@ final class SourceEditorPane extends BorderPane {
     private void fillRest(List<StyledDocument<Collection<String>, String, Collection<String>>> pieces, int index) {
         filling = true;
         try {
-            area.insert(area.getLength(), pieces.get(index));
+            append(pieces.get(index));
         } finally {
             filling = false;
         }
@@ -195,6 +195,13 @@ final class SourceEditorPane extends BorderPane {
         if (pendingReveal > 0) {
             revealLine(pendingReveal);
         }
+    }
+
+    /** Adds a piece at the end, leaving the caret where it was (an insert moves it to its end, and the view after it). */
+    private void append(StyledDocument<Collection<String>, String, Collection<String>> piece) {
+        int caret = area.getCaretPosition();
+        area.insert(area.getLength(), piece);
+        area.moveTo(caret);
     }
 
     /** Whether the last line in the area is on screen (or the area not laid out yet): more text would show. */

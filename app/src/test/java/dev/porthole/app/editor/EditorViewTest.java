@@ -105,7 +105,11 @@ class EditorViewTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.codeArea(longFile).map(CodeArea::isEditable).orElse(false));
         robot.interact(() -> view.getScene().removePostLayoutPulseListener(count));
 
-        assertEquals(text.toString(), view.codeArea(longFile).orElseThrow().getText());
+        CodeArea area = view.codeArea(longFile).orElseThrow();
+        assertEquals(text.toString(), area.getText());
+        // Opened at its top, the caret on the first line, as it was before the rest arrived.
+        assertEquals(0, area.getCaretPosition());
+        assertEquals(0, (int) WaitForAsyncUtils.asyncFx(area::firstVisibleParToAllParIndex).get(10, TimeUnit.SECONDS));
         List<Integer> shown = linesAtEachFrame.stream().filter(n -> n > 1).distinct().toList();
         assertTrue(shown.get(0) <= SourceEditorPane.LINES_PER_FRAME + 1, "the first frame got a few lines: " + shown);
         assertTrue(shown.size() >= 3, "the first page came over several frames: " + shown);
