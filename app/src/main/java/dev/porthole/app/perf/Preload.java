@@ -23,6 +23,9 @@ import org.fxmisc.richtext.StyleClassedTextArea;
  *
  * <p>JavaFX allows nodes to be made and laid out on any thread until they join a shown scene; these never join one,
  * and are dropped at the end. Styling is left to the FX thread: it belongs to a scene.
+ *
+ * <p>{@code -Dporthole.preload.off=true} leaves it out (for an A/B through {@code PORTHOLE_JAVA_OPTS}, which
+ * {@code ./porthole screenshots} and the window take); {@code -Dporthole.preload.print=true} prints what stopped it.
  */
 public final class Preload {
     /** Skins are made on the FX thread when a control is first styled; their classes can be made ready before. */
