@@ -53,6 +53,16 @@ class WorkbenchStartUiTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> workbench.workspace().get() != null
                 && workbench.editor().codeArea(main).map(CodeArea::isEditable).orElse(false)).get());
 
+        // The file tree comes a frame after the editor, its rows a few a frame: all of them in the end.
+        long files;
+        try (Stream<Path> listed = Files.list(dir.resolve("kernel"))) {
+            files = listed.count();
+        }
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> {
+            var tree = (javafx.scene.control.TreeView<?>) workbench.view().lookup(".tree-view");
+            return tree != null && tree.getScene() != null && tree.getRoot().getChildren().size() == files;
+        }).get());
+
         assertEquals("console not made, workspace not open", atFirstFrame.get());
         WaitForAsyncUtils.asyncFx(() -> {
             ConsoleView console = workbench.consoleView();
