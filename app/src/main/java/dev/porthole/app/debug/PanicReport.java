@@ -30,7 +30,10 @@ public record PanicReport(String description, OptionalLong vector, OptionalLong 
     private static final Pattern REGISTER = Pattern.compile("\\b([a-z][a-z0-9]{1,6})=0x([0-9a-fA-F]+)");
     private static final Pattern FRAME = Pattern.compile("^\\s*#(\\d+) 0x([0-9a-fA-F]+)\\s*$");
 
-    /** Finds the first complete panic report in console lines (CRs and ANSI codes tolerated). */
+    /**
+     * Finds the first complete panic report in console lines (CRs and ANSI codes tolerated): one that has reached its
+     * {@code panic: end} line. A report still being printed is not one yet, so a reader never shows half a backtrace.
+     */
     public static Optional<PanicReport> parse(List<String> lines) {
         int start = -1;
         for (int i = 0; i < lines.size(); i++) {
@@ -50,9 +53,11 @@ public record PanicReport(String description, OptionalLong vector, OptionalLong 
         Map<String, Long> registers = new LinkedHashMap<>();
         List<Long> backtrace = new ArrayList<>();
         boolean inBacktrace = false;
+        boolean ended = false;
         for (int i = start + 1; i < lines.size(); i++) {
             String line = clean(lines.get(i));
             if (line.startsWith("panic: end")) {
+                ended = true;
                 break;
             }
             if (line.equals("backtrace:")) {
@@ -68,6 +73,9 @@ public record PanicReport(String description, OptionalLong vector, OptionalLong 
             while (!inBacktrace && register.find()) {
                 registers.put(register.group(1), Long.parseUnsignedLong(register.group(2), 16));
             }
+        }
+        if (!ended) {
+            return Optional.empty();
         }
         return Optional.of(new PanicReport(header.group("what"),
                 header.group("vector") == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(header.group("vector"))),

@@ -1,7 +1,6 @@
 package dev.porthole.app.session;
 
 import dev.porthole.app.crash.CrashReport;
-import dev.porthole.app.debug.PanicReport;
 import dev.porthole.app.task.TaskRunner;
 import dev.porthole.app.workbench.GuestState;
 import dev.porthole.app.workspace.Workspace;
@@ -74,7 +73,7 @@ public final class GuestWorkflow implements AutoCloseable {
     private volatile Symbolizer symbolizer;
     private volatile Path symbolizerImage;
     private volatile long symbolizerStamp;
-    private volatile boolean crashReported;
+    private final PanicWatch panicWatch = new PanicWatch();
 
     public GuestWorkflow(QemuLauncher launcher, ImageBuilder builder, Supplier<Workspace> workspace, WorkflowListener listener) {
         this.launcher = launcher;
@@ -174,7 +173,7 @@ public final class GuestWorkflow implements AutoCloseable {
             return;
         }
         lastWasDebug = underDebugger;
-        crashReported = false;
+        panicWatch.reset();
         Workspace ws = workspace.get();
         BuildOutcome built = runBuild(false);
         if (!built.success()) {
@@ -354,16 +353,14 @@ public final class GuestWorkflow implements AutoCloseable {
 
     private void onConsole(Guest g, SerialLine line) {
         listener.consoleLine(line);
-        // Without a debugger the guest exits right after its panic report; with one, the panic stop shows it.
-        if (line.plainText().startsWith("panic: end") && !crashReported) {
-            crashReported = true;
+        // Whichever comes first, this line or the debugger's stop at the panic exit, reports the crash (PanicWatch).
+        if (PanicWatch.endsAReport(line.plainText())) {
             reportCrash(g);
         }
     }
 
     private void reportCrash(Guest g) {
-        List<String> lines = g.console().lines().stream().map(SerialLine::plainText).toList();
-        PanicReport.parse(lines).ifPresent(panic -> {
+        panicWatch.check(() -> g.console().lines().stream().map(SerialLine::plainText).toList()).ifPresent(panic -> {
             Workspace ws = workspace.get();
             Optional<Symbolizer> sym = ws.debugImage().flatMap(this::symbolizerFor);
             listener.crashed(CrashReport.symbolize(panic, sym, List.of(ws.root())));
@@ -454,9 +451,10 @@ public final class GuestWorkflow implements AutoCloseable {
             String where = stop.frame().map(f -> f.function() + f.file().map(file -> " at " + file).orElse("")
                     + f.line().stream().mapToObj(l -> ":" + l).findFirst().orElse("")).orElse("");
             listener.stateChanged(GuestState.STOPPED, true, (atPanic ? "stopped at the guest's panic" : "stopped: " + stop.reason()) + " " + where);
-            if (atPanic && !crashReported && guest != null) {
-                crashReported = true;
-                reportCrash(guest);
+            Guest g = guest;
+            if (atPanic && g != null) {
+                // The console may not have the report's last lines yet; then its end line reports the crash.
+                reportCrash(g);
             }
         }
     }

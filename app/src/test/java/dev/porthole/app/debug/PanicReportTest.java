@@ -47,6 +47,15 @@ class PanicReportTest {
     }
 
     @Test
+    void aReportStillBeingPrintedIsNotOneYet() {
+        int end = FAULT_CONSOLE.indexOf("panic: end");
+        for (int cut = 0; cut < end; cut++) {
+            assertTrue(PanicReport.parse(FAULT_CONSOLE.subList(0, cut)).isEmpty(), "cut before line " + cut);
+        }
+        assertTrue(PanicReport.parse(FAULT_CONSOLE.subList(0, end + 1)).isPresent());
+    }
+
+    @Test
     void noPanicNoReport() {
         assertTrue(PanicReport.parse(List.of("Hello from Porthole!", "porthole: exit 0")).isEmpty());
     }
