@@ -172,16 +172,25 @@ final class SourceEditorPane extends BorderPane {
         filled();
     }
 
-    /** The page is full: the rest goes in off screen, a piece per task. */
+    /**
+     * The page is full: the rest goes in off screen, about a chunk of lines per task. The first chunk's small pieces
+     * left over join up in one task: drawn nowhere, they need no frames between them.
+     */
     private void fillRest(List<StyledDocument<Collection<String>, String, Collection<String>>> pieces, int index) {
+        int next = index;
+        int lines = 0;
         filling = true;
         try {
-            append(pieces.get(index));
+            while (next < pieces.size() && lines < SourceDocument.LoadedText.CHUNK_LINES) {
+                lines += pieces.get(next).getParagraphs().size();
+                append(pieces.get(next++));
+            }
         } finally {
             filling = false;
         }
-        if (index + 1 < pieces.size()) {
-            Platform.runLater(() -> fillRest(pieces, index + 1));
+        if (next < pieces.size()) {
+            int from = next;
+            Platform.runLater(() -> fillRest(pieces, from));
             return;
         }
         filled();
