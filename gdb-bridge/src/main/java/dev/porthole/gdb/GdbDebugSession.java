@@ -543,7 +543,8 @@ public final class GdbDebugSession implements DebugSession {
         List<CompletableFuture<DebugEvent.Stopped>> waiting = new ArrayList<>(stopWaiters);
         stopWaiters.clear();
         for (CompletableFuture<DebugEvent.Stopped> w : waiting) {
-            w.completeExceptionally(new DebugException(whyWaitersFail));
+            w.completeExceptionally(finalState == SessionState.EXITED
+                    ? new TargetExitedException(whyWaitersFail) : new DebugException(whyWaitersFail));
         }
         emit(event);
     }

@@ -13,6 +13,7 @@ import dev.porthole.gdb.DebugListener;
 import dev.porthole.gdb.DebugSession;
 import dev.porthole.gdb.GdbDebugSession;
 import dev.porthole.gdb.GdbOptions;
+import dev.porthole.gdb.TargetExitedException;
 import dev.porthole.launcher.Accel;
 import dev.porthole.launcher.Guest;
 import dev.porthole.launcher.GuestExit;
@@ -344,11 +345,16 @@ public final class GuestWorkflow implements AutoCloseable {
         }
         CompletableFuture<DebugEvent.Stopped> f = step.apply(s);
         f.whenComplete((stop, error) -> {
-            if (error != null && session == s) {
+            // A guest run to its end is no problem: the launcher reports its exit, with its code, in the status bar.
+            if (error != null && session == s && !(unwrap(error) instanceof TargetExitedException)) {
                 listener.problem(TaskRunner.messageOf(error));
             }
         });
         return f;
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        return error instanceof java.util.concurrent.CompletionException && error.getCause() != null ? error.getCause() : error;
     }
 
     private void onConsole(Guest g, SerialLine line) {

@@ -156,6 +156,9 @@ class WorkbenchUiTest {
                 .anyMatch(r -> r.outcome().equals("exit 0")));
         RunSummary run = onFx(() -> workbench.runsView().runs().get(0));
         assertTrue(run.succeeded(), run.toString());
+        // A Continue that runs the guest to its end is no problem to show: the status bar says how it exited.
+        assertEquals(null, onFx(() -> workbench.view().lookup("#workspace-banner")), "no problem banner for a guest that exited");
+        assertTrue(onFx(() -> workbench.model().statusText().get()).contains("exited"), onFx(() -> workbench.model().statusText().get()));
         assertTrue(run.hasTrace(), "the run recorded its boot trace");
         PanelText.of(workbench.view().bottomTabs(), "tab-trace"); // open the Trace panel, as a person would to look
         waitFor("the boot stages in the trace view", Duration.ofSeconds(20), () -> {

@@ -45,6 +45,7 @@ import dev.porthole.gdb.Instruction;
 import dev.porthole.gdb.MemoryBlock;
 import dev.porthole.gdb.Register;
 import dev.porthole.gdb.SessionState;
+import dev.porthole.gdb.TargetExitedException;
 import dev.porthole.gdb.ThreadInfo;
 import dev.porthole.gdb.VarChange;
 import dev.porthole.gdb.VarObject;
@@ -859,7 +860,8 @@ public final class JdiDebugSession implements DebugSession {
         state = finalState;
         List<CompletableFuture<DebugEvent.Stopped>> waiting = new ArrayList<>(stopWaiters);
         stopWaiters.clear();
-        waiting.forEach(w -> w.completeExceptionally(new DebugException(why + " before stopping")));
+        waiting.forEach(w -> w.completeExceptionally(finalState == SessionState.EXITED
+                ? new TargetExitedException(why + " before stopping") : new DebugException(why + " before stopping")));
         emit(event);
     }
 

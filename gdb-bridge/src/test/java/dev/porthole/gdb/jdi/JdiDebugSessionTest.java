@@ -13,6 +13,7 @@ import dev.porthole.gdb.DebugEvent;
 import dev.porthole.gdb.DebugException;
 import dev.porthole.gdb.Frame;
 import dev.porthole.gdb.SessionState;
+import dev.porthole.gdb.TargetExitedException;
 import dev.porthole.gdb.ThreadInfo;
 import dev.porthole.gdb.VarObject;
 import dev.porthole.gdb.Variable;
@@ -211,7 +212,7 @@ class JdiDebugSessionTest {
             }
         }
         assertEquals(SessionState.EXITED, session.state());
-        assertInstanceOf(DebugException.class, assertThrows(DebugException.class, () -> get(never)));
+        assertThrows(TargetExitedException.class, () -> get(never), "a JVM run to its end is an exit, not a failure");
         assertTrue(jvm.waitFor(30, TimeUnit.SECONDS));
         synchronized (output) {
             assertTrue(output.toString().contains("total 6 counter 3"), output.toString());
