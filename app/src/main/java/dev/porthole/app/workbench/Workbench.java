@@ -212,7 +212,10 @@ public final class Workbench implements WorkflowListener {
                     if (!otherPanelsFilled) {
                         otherPanelsFilled = true;
                         view.fillPanel(problemsTab, new ProblemsView(problemsModel));
-                        view.fillPanel(buildTab, new BuildLogView(buildLogModel));
+                        BuildLogView buildLog = new BuildLogView(buildLogModel);
+                        buildLog.setOnScreen(buildTab.isSelected());
+                        buildTab.selectedProperty().addListener((obs, was, selected) -> buildLog.setOnScreen(selected));
+                        view.fillPanel(buildTab, buildLog);
                         view.fillPanel(layoutTab, new LayoutView(layoutModel));
                     }
                 });

@@ -1,5 +1,6 @@
 package dev.porthole.build.view;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import javafx.animation.KeyFrame;
@@ -24,6 +25,9 @@ public final class BuildLogView extends BorderPane {
     private final BuildLogViewModel model;
     private final StyleClassedTextArea log = new StyleClassedTextArea();
     private final Timeline ticker;
+    /** Lines the model has and the area not yet: held while the log is off screen ({@link #setOnScreen}). */
+    private final List<BuildLogViewModel.LogLine> held = new ArrayList<>();
+    private boolean onScreen = true;
 
     public BuildLogView(BuildLogViewModel model) {
         this.model = model;
@@ -50,16 +54,19 @@ public final class BuildLogView extends BorderPane {
         model.lines().addListener((ListChangeListener<BuildLogViewModel.LogLine>) change -> {
             while (change.next()) {
                 if (change.wasRemoved() && model.lines().isEmpty()) {
+                    held.clear();
                     log.clear();
                 }
                 if (change.wasAdded()) {
-                    append(change.getAddedSubList());
+                    held.addAll(change.getAddedSubList());
                 }
             }
+            if (onScreen) {
+                appendHeld();
+            }
         });
-        if (!model.lines().isEmpty()) {
-            append(model.lines());
-        }
+        held.addAll(model.lines());
+        appendHeld();
         ticker = new Timeline(new KeyFrame(Duration.millis(200), e -> model.tick()));
         ticker.setCycleCount(Timeline.INDEFINITE);
         model.runningProperty().addListener((o, was, now) -> {
@@ -69,6 +76,25 @@ public final class BuildLogView extends BorderPane {
                 ticker.stop();
             }
         });
+    }
+
+    /**
+     * Tells the log whether it is on screen (the app: whether its tab is selected). Off screen it holds new lines
+     * and puts them in when shown: a RichTextFX area in an unselected tab still lays out each edit, and a build's
+     * output went in, unseen, during the frames of the first debug stop.
+     */
+    public void setOnScreen(boolean shown) {
+        onScreen = shown;
+        if (shown) {
+            appendHeld();
+        }
+    }
+
+    private void appendHeld() {
+        if (!held.isEmpty()) {
+            append(held);
+            held.clear();
+        }
     }
 
     /** Appends a batch of lines with one text edit and one style edit, then follows the end. */
@@ -88,9 +114,11 @@ public final class BuildLogView extends BorderPane {
         log.moveTo(log.getLength());
     }
 
-    /** The text shown (for tests and screenshots). */
+    /** The log's text, with the lines held while off screen (for tests and screenshots). */
     public String text() {
-        return log.getText();
+        StringBuilder text = new StringBuilder(log.getText());
+        held.forEach(line -> text.append(line.text()).append('\n'));
+        return text.toString();
     }
 
     /** The log's text area, for tests that check colours. */

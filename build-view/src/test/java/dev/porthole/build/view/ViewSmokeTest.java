@@ -170,6 +170,37 @@ class ViewSmokeTest {
     }
 
     @Test
+    void offScreenTheLogHoldsTheBuildsLinesAndPutsThemInWhenShown() throws Exception {
+        BuildLogViewModel log = new BuildLogViewModel(new ViewThreads(Runnable::run, Platform::runLater));
+        BuildLogView logView = onFx(() -> {
+            BuildLogView v = new BuildLogView(log);
+            v.setOnScreen(false);
+            return v;
+        });
+        dev.porthole.build.run.BuildListener listener = log.batchingListener();
+        listener.line("main.c:3:1: error: boom", java.time.Duration.ZERO);
+        listener.line("make: *** [all] Error 1", java.time.Duration.ofMillis(1));
+        listener.finished(new dev.porthole.build.run.BuildResult(dev.porthole.build.run.BuildResult.Status.FAILED, 2,
+                java.time.Duration.ofSeconds(1), List.of(), java.util.Optional.empty(), java.util.Optional.empty(), "failed"));
+        String expected = "main.c:3:1: error: boom\nmake: *** [all] Error 1\n";
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!onFx(logView::text).equals(expected) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+
+        assertEquals(expected, onFx(logView::text), "the log has the lines");
+        assertEquals("", onFx(() -> logView.area().getText()), "but its area, off screen, is not edited");
+
+        onFx(() -> {
+            logView.setOnScreen(true);
+            return null;
+        });
+        assertEquals(expected, onFx(() -> logView.area().getText()), "shown, the area gets them in one edit");
+        assertEquals(List.of(Styles.ERROR), List.copyOf(onFx(() -> logView.area().getStyleOfChar(0, 3))));
+        assertEquals(expected, onFx(logView::text), "and none twice");
+    }
+
+    @Test
     void aSelectedProblemStaysSelectedWhileTheBuildReportsMore() throws Exception {
         List<dev.porthole.build.diag.Diagnostic> parsed = DiagnosticsParser.parseAll(Path.of("/src"), String.join("\n",
                 "main.c:3:9: warning: unused variable 'y' [-Wunused-variable]",
