@@ -41,6 +41,8 @@ import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.StyleClassedTextArea;
 import org.fxmisc.richtext.model.ReadOnlyStyledDocumentBuilder;
 import org.fxmisc.richtext.model.SegmentOps;
+import org.fxmisc.richtext.model.StyledDocument;
+import org.fxmisc.richtext.model.StyledSegment;
 import org.fxmisc.richtext.model.StyledSegment;
 
 /**
@@ -84,6 +86,8 @@ public final class ConsoleView extends BorderPane {
     private final HBox toolbar;
     private final Region spacer = spacer();
     private ConsoleWindow drawn = ConsoleWindow.EMPTY;
+    /** The lines the area's paragraphs show, one each; the gutter reads them ({@link #gutterOf}). */
+    private List<ConsoleLine> shown = List.of();
     private double lineHeight = DEFAULT_LINE_HEIGHT;
     private double wheelRows;
     private boolean syncingScrollBar;
@@ -338,6 +342,8 @@ public final class ConsoleView extends BorderPane {
         area.setAutoScrollOnDragDesired(false); // the area holds only the viewport; dragging must not scroll it
         area.setUseInitialStyleForInsertion(true);
         area.setUndoManager(org.fxmisc.richtext.util.UndoUtils.noOpUndoManager());
+        // One factory for good: a new one makes the area build every visible row's gutter again.
+        area.setParagraphGraphicFactory(this::gutterOf);
         area.addEventFilter(ScrollEvent.SCROLL, this::onScroll);
         area.addEventFilter(KeyEvent.KEY_PRESSED, this::onAreaKey);
         area.heightProperty().addListener((o, was, is) -> requestLayout());
@@ -470,21 +476,18 @@ public final class ConsoleView extends BorderPane {
     // ================================================================ drawing
 
     private void draw(ConsoleWindow window) {
-
+        List<ConsoleLine> before = shown;
         drawn = window;
         syncScrollBar();
         List<ConsoleLine> lines = window.lines();
+        shown = lines;
         if (lines.isEmpty()) {
             area.clear();
-            area.setParagraphGraphicFactory(null);
             return;
         }
-        ReadOnlyStyledDocumentBuilder<Collection<String>, String, Collection<String>> document =
-                new ReadOnlyStyledDocumentBuilder<>(SegmentOps.styledTextOps(), List.of());
-        for (ConsoleLine line : lines) {
-            document.addParagraph(ConsoleLineStyler.segments(line), List.of(ConsoleStyles.LINE, line.level().styleClass()));
+        if (!scrolledBy(before, lines)) {
+            area.replace(0, area.getLength(), document(lines, false));
         }
-        area.replace(0, area.getLength(), document.build());
         for (int i = 0; i < lines.size(); i++) {
             // replace() merges the new first paragraph into the old one, keeping the old style.
             List<String> style = List.of(ConsoleStyles.LINE, lines.get(i).level().styleClass());
@@ -492,13 +495,67 @@ public final class ConsoleView extends BorderPane {
                 area.setParagraphStyle(i, style);
             }
         }
-        area.setParagraphGraphicFactory(index -> index < lines.size() ? gutter(lines.get(index)) : null);
         selectCurrentMatch(lines);
         if (window.atEnd() && lines.size() >= window.rows()) {
             area.showParagraphAtBottom(lines.size() - 1);
         } else {
             area.showParagraphAtTop(0);
         }
+    }
+
+    /**
+     * Draws the window by edits at its ends when it is the one drawn before moved on: lines gone off the top, new
+     * lines at the bottom, as when following a guest's output. The lines in between keep their paragraphs, and so
+     * their cells: replacing all the text made every visible row again (its text nodes, gutter and styling) for
+     * each batch of output. Returns false, having changed nothing, when the window is not such a move.
+     */
+    private boolean scrolledBy(List<ConsoleLine> before, List<ConsoleLine> after) {
+        if (before.isEmpty() || area.getParagraphs().size() != before.size()) {
+            return false;
+        }
+        int gone = -1;
+        for (int i = 0; i < before.size(); i++) {
+            if (before.get(i).seq() == after.get(0).seq()) {
+                gone = i;
+                break;
+            }
+        }
+        int kept = gone < 0 ? 0 : before.size() - gone;
+        if (kept == 0 || kept > after.size()) {
+            return false;
+        }
+        for (int i = 0; i < kept; i++) {
+            if (!looksTheSame(before.get(gone + i), after.get(i))) {
+                return false;
+            }
+        }
+        if (kept < after.size()) {
+            area.insert(area.getLength(), document(after.subList(kept, after.size()), true));
+        }
+        if (gone > 0) {
+            area.deleteText(0, area.getAbsolutePosition(gone, 0));
+        }
+        return true;
+    }
+
+    /** Whether a line would be drawn as before: the same line, with the same search marks. */
+    private static boolean looksTheSame(ConsoleLine a, ConsoleLine b) {
+        return a.seq() == b.seq() && a.text().equals(b.text()) && a.level() == b.level()
+                && a.currentMatchFrom() == b.currentMatchFrom() && a.currentMatchTo() == b.currentMatchTo()
+                && java.util.Arrays.equals(a.matches(), b.matches()) && java.util.Arrays.equals(a.styleRuns(), b.styleRuns());
+    }
+
+    /** The lines as paragraphs; after an empty one when they go after the area's last paragraph. */
+    private static StyledDocument<Collection<String>, String, Collection<String>> document(List<ConsoleLine> lines, boolean afterLast) {
+        ReadOnlyStyledDocumentBuilder<Collection<String>, String, Collection<String>> document =
+                new ReadOnlyStyledDocumentBuilder<>(SegmentOps.styledTextOps(), List.of());
+        if (afterLast) {
+            document.addParagraph(List.of(new StyledSegment<>("", List.<String>of())), List.of());
+        }
+        for (ConsoleLine line : lines) {
+            document.addParagraph(ConsoleLineStyler.segments(line), List.of(ConsoleStyles.LINE, line.level().styleClass()));
+        }
+        return document.build();
     }
 
     private void selectCurrentMatch(List<ConsoleLine> lines) {
@@ -510,6 +567,10 @@ public final class ConsoleView extends BorderPane {
             }
         }
         area.selectRange(0, 0);
+    }
+
+    private Node gutterOf(int paragraph) {
+        return paragraph < shown.size() ? gutter(shown.get(paragraph)) : null;
     }
 
     /** A level mark and the timestamp: plain Text and Region, no skinned controls, since every row gets one. */

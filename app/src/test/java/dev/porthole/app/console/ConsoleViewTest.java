@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -293,5 +294,58 @@ class ConsoleViewTest {
         console.append(t + 305, "line 305");
         settle();
         assertEquals("line 305", lastRow(), "following again");
+    }
+    @Test
+    void followingTheTailNewLinesLeaveTheRowsAlreadyOnScreenAsTheyAreAndEachRowKeepsItsTime() {
+        long t = System.nanoTime();
+        console.setRunStart(t);
+        for (int i = 0; i < 100; i++) {
+            console.append(t + i * 1_000_000_000L, "line " + i);
+        }
+        settle();
+        java.util.Set<javafx.scene.Node> before = onFx(this::rowNodes);
+
+        for (int i = 100; i < 103; i++) {
+            console.append(t + i * 1_000_000_000L, "line " + i);
+        }
+        settle();
+
+        assertEquals("line 102", lastRow());
+        java.util.Set<javafx.scene.Node> after = onFx(this::rowNodes);
+        java.util.Set<javafx.scene.Node> kept = new java.util.HashSet<>(after);
+        kept.retainAll(before);
+        // Three rows scrolled off and three came in; a row merged at each end may be made again.
+        assertTrue(kept.size() >= after.size() - 3 - 2, "rows kept: " + kept.size() + " of " + after.size());
+        // Each row's time column is its own line's, after the rows moved up: line i arrived i seconds in.
+        Map<String, String> timeOfRow = onFx(this::timeOfEachRow);
+        assertTrue(timeOfRow.size() > 10, timeOfRow.toString());
+        timeOfRow.forEach((row, time) -> assertEquals(
+                ConsoleView.formatSeconds(Integer.parseInt(row.substring("line ".length()))), time, row));
+    }
+
+    /** The text nodes of the rows on screen, one per row. */
+    private java.util.Set<javafx.scene.Node> rowNodes() {
+        java.util.Set<javafx.scene.Node> rows = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        rows.addAll(view.textArea().lookupAll(".paragraph-text"));
+        return rows;
+    }
+
+    /** Each row on screen: its text and the time its gutter shows. */
+    private Map<String, String> timeOfEachRow() {
+        Map<String, String> times = new java.util.HashMap<>();
+        for (javafx.scene.Node box : view.textArea().lookupAll(".paragraph-box")) {
+            if (!box.isVisible()) {
+                continue;
+            }
+            StringBuilder row = new StringBuilder();
+            for (javafx.scene.Node text : ((javafx.scene.Parent) box).lookupAll(".paragraph-text .text")) {
+                row.append(((javafx.scene.text.Text) text).getText());
+            }
+            javafx.scene.Node time = box.lookup("." + ConsoleStyles.TIMESTAMP);
+            if (time != null && row.toString().startsWith("line ")) {
+                times.put(row.toString(), ((javafx.scene.text.Text) time).getText());
+            }
+        }
+        return times;
     }
 }
