@@ -338,6 +338,11 @@ public final class GuestWorkflow implements AutoCloseable {
         }
     }
 
+    /** Whether the last guest started (or the one running) was started under the debugger. */
+    public boolean lastRunWasDebugged() {
+        return lastWasDebug;
+    }
+
     private CompletableFuture<DebugEvent.Stopped> motion(java.util.function.Function<DebugSession, CompletableFuture<DebugEvent.Stopped>> step) {
         DebugSession s = session;
         if (s == null) {

@@ -748,13 +748,15 @@ public final class Workbench implements WorkflowListener {
         tasks.onUi(() -> {
             debugPanels.forEach(DebugPanel::detach);
             runsView.refresh();
-            readBootTime(runDir);
+            readBootTime(runDir, workflow.lastRunWasDebugged());
         });
     }
 
-    private void readBootTime(Path runDir) {
+    /** The run's time from QEMU's spawn to its exit; said to include the debugger's stops when there were any. */
+    private void readBootTime(Path runDir, boolean underDebugger) {
         tasks.run("read run " + runDir.getFileName(), () -> RunHistory.read(runDir), run -> run.spawnToExitMs()
-                .ifPresent(ms -> model.setLastBoot(String.format("%.0f ms (%s)", ms, run.outcome()))), e -> { });
+                .ifPresent(ms -> model.setLastBoot(String.format("%.0f ms%s (%s)", ms,
+                        underDebugger ? " under the debugger" : "", run.outcome()))), e -> { });
     }
 
     @Override

@@ -159,6 +159,9 @@ class WorkbenchUiTest {
         // A Continue that runs the guest to its end is no problem to show: the status bar says how it exited.
         assertEquals(null, onFx(() -> workbench.view().lookup("#workspace-banner")), "no problem banner for a guest that exited");
         assertTrue(onFx(() -> workbench.model().statusText().get()).contains("exited"), onFx(() -> workbench.model().statusText().get()));
+        // Its time includes the stops, which the status bar says, so that it is not taken for a boot time.
+        waitFor("the run's time in the status bar", Duration.ofSeconds(10),
+                () -> workbench.model().lastBootText().get().matches("last boot: \\d+ ms under the debugger \\(exit 0\\)"));
         assertTrue(run.hasTrace(), "the run recorded its boot trace");
         PanelText.of(workbench.view().bottomTabs(), "tab-trace"); // open the Trace panel, as a person would to look
         waitFor("the boot stages in the trace view", Duration.ofSeconds(20), () -> {
@@ -208,6 +211,8 @@ class WorkbenchUiTest {
         assertTrue(where.matches(".*app_fault\\.c:\\d+.*"), where);
         String title = onFx(() -> ((javafx.scene.control.Label) workbench.view().lookup("#crash-title")).getText());
         assertTrue(title.contains("page fault") && title.contains("vector 14"), title);
+        waitFor("the run's time in the status bar", Duration.ofSeconds(10),
+                () -> workbench.model().lastBootText().get().matches("last boot: \\d+ ms \\(.+\\)"));
     }
 
     @Test
