@@ -43,7 +43,6 @@ import org.fxmisc.richtext.model.ReadOnlyStyledDocumentBuilder;
 import org.fxmisc.richtext.model.SegmentOps;
 import org.fxmisc.richtext.model.StyledDocument;
 import org.fxmisc.richtext.model.StyledSegment;
-import org.fxmisc.richtext.model.StyledSegment;
 
 /**
  * The guest console: a toolbar (level toggles, library filter, regex filter, search, follow tail,
@@ -86,8 +85,6 @@ public final class ConsoleView extends BorderPane {
     private final HBox toolbar;
     private final Region spacer = spacer();
     private ConsoleWindow drawn = ConsoleWindow.EMPTY;
-    /** The lines the area's paragraphs show, one each; the gutter reads them ({@link #gutterOf}). */
-    private List<ConsoleLine> shown = List.of();
     private double lineHeight = DEFAULT_LINE_HEIGHT;
     private double wheelRows;
     private boolean syncingScrollBar;
@@ -476,11 +473,10 @@ public final class ConsoleView extends BorderPane {
     // ================================================================ drawing
 
     private void draw(ConsoleWindow window) {
-        List<ConsoleLine> before = shown;
+        List<ConsoleLine> before = drawn.lines();
         drawn = window;
         syncScrollBar();
         List<ConsoleLine> lines = window.lines();
-        shown = lines;
         if (lines.isEmpty()) {
             area.clear();
             return;
@@ -569,8 +565,10 @@ public final class ConsoleView extends BorderPane {
         area.selectRange(0, 0);
     }
 
+    /** The gutter of a paragraph: the drawn window's line of that row. */
     private Node gutterOf(int paragraph) {
-        return paragraph < shown.size() ? gutter(shown.get(paragraph)) : null;
+        List<ConsoleLine> lines = drawn.lines();
+        return paragraph < lines.size() ? gutter(lines.get(paragraph)) : null;
     }
 
     /** A level mark and the timestamp: plain Text and Region, no skinned controls, since every row gets one. */

@@ -351,15 +351,11 @@ public final class GuestWorkflow implements AutoCloseable {
         CompletableFuture<DebugEvent.Stopped> f = step.apply(s);
         f.whenComplete((stop, error) -> {
             // A guest run to its end is no problem: the launcher reports its exit, with its code, in the status bar.
-            if (error != null && session == s && !(unwrap(error) instanceof TargetExitedException)) {
+            if (error != null && session == s && !(TaskRunner.causeOf(error) instanceof TargetExitedException)) {
                 listener.problem(TaskRunner.messageOf(error));
             }
         });
         return f;
-    }
-
-    private static Throwable unwrap(Throwable error) {
-        return error instanceof java.util.concurrent.CompletionException && error.getCause() != null ? error.getCause() : error;
     }
 
     private void onConsole(Guest g, SerialLine line) {

@@ -23,13 +23,19 @@ public interface TaskRunner {
         }, ignored -> onDone.run(), onFailed);
     }
 
-    /** A failure's own message, without the wrappers futures add (or its class name when it has none). */
-    static String messageOf(Throwable error) {
+    /** A failure without the wrappers futures add. */
+    static Throwable causeOf(Throwable error) {
         Throwable t = error;
         while ((t instanceof java.util.concurrent.CompletionException || t instanceof java.util.concurrent.ExecutionException)
                 && t.getCause() != null) {
             t = t.getCause();
         }
+        return t;
+    }
+
+    /** A failure's own message, without the wrappers futures add (or its class name when it has none). */
+    static String messageOf(Throwable error) {
+        Throwable t = causeOf(error);
         String message = t.getMessage();
         return message == null || message.isBlank() ? t.getClass().getSimpleName() : message;
     }
