@@ -102,6 +102,12 @@ public final class WorkbenchView extends BorderPane {
         fill(tab, content);
     }
 
+    /** The panel a tab shows (given to {@link #fillPanel} or {@link #addBottomPanel}), in the scene or not. */
+    public java.util.Optional<Node> panelOf(Tab tab) {
+        return tab.getContent() instanceof RevealPane holder ? java.util.Optional.ofNullable(holder.panel())
+                : java.util.Optional.ofNullable(tab.getContent());
+    }
+
     public void selectBottomPanel(Tab tab) {
         bottomTabs.getSelectionModel().select(tab);
     }
@@ -157,11 +163,23 @@ public final class WorkbenchView extends BorderPane {
      * Gives a tab its content, which is in the scene only while the tab is selected. JavaFX styles and lays out every
      * node in a scene, shown or not, and a TabPane sizes every tab's content: a hidden panel would make the window's
      * first frame, each stop (its rows change), and each theme switch (all its nodes restyled) pay for what nobody
-     * sees. The panel objects exist and receive their events while out of the scene; only their nodes wait.
+     * sees. The panel objects exist and receive their events while out of the scene; only their nodes wait. The tab
+     * holds the panel in a {@link RevealPane}, which unfolds it over a few frames the first time it is shown.
      */
     private static void fill(Tab tab, Node content) {
-        tab.setContent(tab.isSelected() ? content : null);
-        tab.selectedProperty().addListener((obs, was, selected) -> tab.setContent(selected ? content : null));
+        RevealPane holder = new RevealPane();
+        tab.setContent(holder);
+        boolean[] shownBefore = {false};
+        Runnable follow = () -> {
+            if (tab.isSelected()) {
+                holder.show(content, !shownBefore[0]);
+                shownBefore[0] = true;
+            } else {
+                holder.hide();
+            }
+        };
+        follow.run();
+        tab.selectedProperty().addListener((obs, was, selected) -> follow.run());
     }
 
     private MenuBar menuBar() {

@@ -68,7 +68,7 @@ class WorkbenchStartUiTest {
             ConsoleView console = workbench.consoleView();
             assertNotNull(console.getScene(), "the console is shown");
             assertNotNull(console.lookup("#" + ConsoleView.ID_SEARCH_FIELD), "with its toolbar");
-            var debugPanel = workbench.view().debugTabs().getSelectionModel().getSelectedItem().getContent();
+            var debugPanel = workbench.view().panelOf(workbench.view().debugTabs().getSelectionModel().getSelectedItem()).orElse(null);
             assertNotNull(debugPanel, "a debugger panel is in its tab");
             assertNotNull(debugPanel.getScene(), "and shown");
             assertEquals(Files.readString(main), workbench.editor().codeArea(main).orElseThrow().getText());

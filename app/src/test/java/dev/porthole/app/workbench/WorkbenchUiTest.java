@@ -322,10 +322,10 @@ class WorkbenchUiTest {
         robot.clickOn("#runs-compare");
         javafx.scene.control.Tab traceTab = onFx(() -> workbench.view().bottomTabs().getTabs().stream()
                 .filter(t -> "tab-trace".equals(t.getId())).findFirst().orElseThrow());
-        waitFor("the diff of the two runs", Duration.ofSeconds(30), () -> traceTab.getContent() instanceof dev.porthole.trace.view.TraceWorkbenchPane pane
+        waitFor("the diff of the two runs", Duration.ofSeconds(30), () -> workbench.view().panelOf(traceTab).orElse(null) instanceof dev.porthole.trace.view.TraceWorkbenchPane pane
                 && pane.modeProperty().get() == dev.porthole.trace.view.TraceWorkbenchPane.Mode.DIFF
                 && !pane.getDiffView().getTable().getItems().isEmpty());
-        dev.porthole.trace.view.TraceWorkbenchPane pane = onFx(() -> (dev.porthole.trace.view.TraceWorkbenchPane) traceTab.getContent());
+        dev.porthole.trace.view.TraceWorkbenchPane pane = onFx(() -> (dev.porthole.trace.view.TraceWorkbenchPane) workbench.view().panelOf(traceTab).orElseThrow());
         assertTrue(onFx(() -> pane.getDiffView().getTable().getItems().stream().anyMatch(r -> r.name().equals("boot.timer"))),
                 "the diff lists the boot stages");
 
@@ -353,7 +353,7 @@ class WorkbenchUiTest {
         for (javafx.scene.control.Tab tab : onFx(() -> List.copyOf(tabs.getTabs()))) {
             PanelText.of(tabs, tab.getId());
             List<String> inScene = onFx(() -> tabs.getTabs().stream()
-                    .filter(t -> t.getContent() != null && t.getContent().getScene() != null).map(javafx.scene.control.Tab::getId).toList());
+                    .filter(t -> workbench.view().panelOf(t).map(javafx.scene.Node::getScene).isPresent()).map(javafx.scene.control.Tab::getId).toList());
             assertEquals(List.of(tab.getId()), inScene, "with " + tab.getId() + " selected, the panels in the scene");
         }
     }

@@ -1,6 +1,7 @@
 package dev.porthole.build.view;
 
 import dev.porthole.icons.StyleClasses;
+import dev.porthole.icons.TabContent;
 import dev.porthole.build.layout.LayoutDiff;
 import dev.porthole.build.layout.SizeNode;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -53,11 +54,14 @@ public final class LayoutView extends BorderPane {
         VBox top = new VBox(summary, error, addressBar, breadcrumb);
         top.getStyleClass().add(Styles.TOOLBAR);
 
-        TabPane tabs = new TabPane(
-                new Tab("Symbols", symbolTable),
-                new Tab("Diff", diffTables()),
-                new Tab("Runtime map", runtimeTable()));
+        Tab symbols = new Tab("Symbols");
+        Tab diff = new Tab("Diff");
+        Tab runtime = new Tab("Runtime map");
+        TabPane tabs = new TabPane(symbols, diff, runtime);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        TabContent.whileSelected(symbols, symbolTable);
+        TabContent.whileSelected(diff, diffTables());
+        TabContent.whileSelected(runtime, runtimeTable());
 
         SplitPane split = new SplitPane(treemap, tabs);
         split.setOrientation(Orientation.VERTICAL);

@@ -91,6 +91,16 @@ class ViewSmokeTest {
             return null;
         });
         render(view, "layout-zoomed");
+        onFx(() -> {
+            // Of the three tabs' tables, only the shown one's is in the scene: the others are styled when chosen.
+            javafx.scene.control.TabPane tabs = (javafx.scene.control.TabPane) view.lookup(".tab-pane");
+            assertEquals(1, view.lookupAll(".table-view").size(), "tables in the scene with Symbols shown");
+            tabs.getSelectionModel().select(2);
+            view.applyCss();
+            assertEquals(1, view.lookupAll(".table-view").size(), "tables in the scene with the runtime map shown");
+            assertTrue(view.lookupAll(".table-view").stream().noneMatch(t -> t == view.symbolTable().table()));
+            return null;
+        });
     }
 
     @Test
