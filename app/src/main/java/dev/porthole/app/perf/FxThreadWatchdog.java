@@ -27,6 +27,10 @@ public final class FxThreadWatchdog implements AutoCloseable {
 
     public FxThreadWatchdog(long periodMillis) {
         this.periodNanos = periodMillis * 1_000_000L;
+        if (Platform.isFxApplicationThread()) {
+            // Known at once, so that a block before the first probe runs is sampled too.
+            fxThread = Thread.currentThread();
+        }
         // Known from the first posted task on, so that CPU time counts from a reset right after construction.
         Platform.runLater(() -> {
             fxThread = Thread.currentThread();
@@ -71,6 +75,12 @@ public final class FxThreadWatchdog implements AutoCloseable {
                 }
             }
             long waited = System.nanoTime() - posted;
+            if (PRINT_BLOCKS && !pausedWhenPosted && !paused && waited >= 40_000_000L) {
+                // Every block of 40 ms or more, in order, each with where its samples were: a step's longest block
+                // alone hides the others just under it.
+                System.out.println("porthole-block " + waited / 1_000_000 + " ms: "
+                        + String.join(" | ", where.keySet().stream().map(FxThreadWatchdog::firstTelling).toList()));
+            }
             if (!pausedWhenPosted && !paused && waited >= 60_000_000L && waited > longestSampled) {
                 // Where the FX thread was, sampled every 10 ms while the probe waited: the culprit names itself.
                 longestSampled = waited;
@@ -84,6 +94,17 @@ public final class FxThreadWatchdog implements AutoCloseable {
                 return;
             }
         }
+    }
+
+    /** {@code -Dporthole.watchdog.blocks=true}: print each block of 40 ms or more as it ends. */
+    private static final boolean PRINT_BLOCKS = Boolean.getBoolean("porthole.watchdog.blocks");
+
+    /** A sampled stack's first frame that says whose work it was: ours, or the pulse's CSS or layout pass. */
+    private static String firstTelling(String stack) {
+        return stack.lines().map(String::trim)
+                .filter(l -> l.contains("dev.porthole.") || l.contains("Scene.doLayoutPass") || l.contains("Scene.doCSSPass")
+                        || l.contains("Scene$ScenePulseListener"))
+                .map(l -> l.replaceAll("\\(.*", "").replace("at app//", "")).findFirst().orElse("?");
     }
 
     private String topOfStack() {
