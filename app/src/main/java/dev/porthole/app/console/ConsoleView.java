@@ -5,6 +5,7 @@ import dev.porthole.icons.Icons;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -84,19 +85,40 @@ public final class ConsoleView extends BorderPane {
     private final TextField searchField = TextFields.createClearableTextField();
     private final HBox toolbar;
     private final Region spacer = spacer();
+    /** The toolbar's parts not made yet: see {@link #withToolbarInSteps}. */
+    private final java.util.Deque<Runnable> toolbarToCome = new ArrayDeque<>();
     private ConsoleWindow drawn = ConsoleWindow.EMPTY;
     private double lineHeight = DEFAULT_LINE_HEIGHT;
     private double wheelRows;
     private boolean syncingScrollBar;
     private boolean syncingLibraries;
 
+    /** The console whole, toolbar and all. */
     public ConsoleView(ConsoleViewModel viewModel) {
+        this(viewModel, false);
+    }
+
+    /**
+     * The console with its text and status line only: {@link #toolbarSteps()} makes and adds its toolbar, a part
+     * a frame.
+     */
+    public static ConsoleView withToolbarInSteps(ConsoleViewModel viewModel) {
+        return new ConsoleView(viewModel, true);
+    }
+
+    private ConsoleView(ConsoleViewModel viewModel, boolean toolbarInSteps) {
         this.viewModel = viewModel;
         getStyleClass().add(ConsoleStyles.VIEW);
         getStylesheets().addAll(ConsoleStyles.stylesheetUrl(ConsoleStyles.STYLESHEET),
                 ConsoleStyles.stylesheetUrl(ConsoleStyles.ANSI_256_STYLESHEET));
-        toolbar = toolbar();
-        setTop(toolbar);
+        toolbar = new HBox();
+        toolbar.getStyleClass().add(ConsoleStyles.TOOLBAR);
+        toolbar.setAlignment(Pos.CENTER_LEFT);
+        if (toolbarInSteps) {
+            toolbarParts().forEach(part -> toolbarToCome.add(() -> addToToolbar(part.get())));
+        } else {
+            toolbarParts().forEach(part -> addToToolbar(part.get()));
+        }
         setCenter(textPane());
         setBottom(statusBar());
         addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
@@ -105,24 +127,16 @@ public final class ConsoleView extends BorderPane {
     }
 
     /**
-     * The toolbar's arrival, in steps to run a frame apart: none of it, then its filters (levels, libraries, regex),
-     * then the rest (search, follow, clear). The workbench adds it so: the console is the first panel its window
-     * shows, and styling its dozen controls for the first time, with the text, in one frame held the FX thread for
-     * 90-130 ms. Made whole, as tests and other windows make it, the view has its toolbar at once.
+     * For a console made {@link #withToolbarInSteps}: the toolbar's arrival, in steps to run a frame apart, each
+     * making one of its parts and adding it (see {@link #toolbarParts}).
+     * The workbench makes its console so: the console is the first panel its window shows, and making its dozen
+     * controls and styling them for the first time, with the text, in one frame held the FX thread for 80-130 ms.
+     * None for a console made whole.
      */
     public List<Runnable> toolbarSteps() {
-        List<Node> items = List.copyOf(toolbar.getChildren());
-        int filters = items.indexOf(spacer);
-        return List.of(
-                () -> {
-                    toolbar.getChildren().clear();
-                    setTop(null);
-                },
-                () -> {
-                    toolbar.getChildren().setAll(items.subList(0, filters));
-                    setTop(toolbar);
-                },
-                () -> toolbar.getChildren().setAll(items));
+        List<Runnable> steps = List.copyOf(toolbarToCome);
+        toolbarToCome.clear();
+        return steps;
     }
 
     public ConsoleViewModel getViewModel() {
@@ -131,27 +145,39 @@ public final class ConsoleView extends BorderPane {
 
     // ================================================================ toolbar
 
-    private HBox toolbar() {
-        SegmentedButton levels = new SegmentedButton();
-        for (LogLevel level : LogLevel.values()) {
-            levels.getButtons().add(createLevelToggle(level));
-        }
-        levels.setToggleGroup(null); // several levels at once
-        levels.setMinWidth(Region.USE_PREF_SIZE);
+    /**
+     * The toolbar's parts, left to right, each made when asked for: the level toggles; the library and regex filters;
+     * the search field and its buttons; follow-tail and clear.
+     */
+    private List<java.util.function.Supplier<List<Node>>> toolbarParts() {
+        return List.of(
+                () -> {
+                    SegmentedButton levels = new SegmentedButton();
+                    for (LogLevel level : LogLevel.values()) {
+                        levels.getButtons().add(createLevelToggle(level));
+                    }
+                    levels.setToggleGroup(null); // several levels at once
+                    levels.setMinWidth(Region.USE_PREF_SIZE);
+                    return List.of(levels);
+                },
+                () -> List.of(libraryFilter(), regexField()),
+                () -> List.of(spacer, searchField(), matchCount(),
+                        searchButton(ID_PREVIOUS_MATCH, Icon.FIND_PREVIOUS, "Previous occurrence (Shift+Enter, Shift+F3)", viewModel::previousMatch),
+                        searchButton(ID_NEXT_MATCH, Icon.FIND_NEXT, "Next occurrence (Enter, F3)", viewModel::nextMatch)),
+                () -> List.of(followToggle(), clearButton()));
+    }
 
-        HBox bar = new HBox(levels, libraryFilter(), regexField(), spacer, searchField(), matchCount(),
-                searchButton(ID_PREVIOUS_MATCH, Icon.FIND_PREVIOUS, "Previous occurrence (Shift+Enter, Shift+F3)", viewModel::previousMatch),
-                searchButton(ID_NEXT_MATCH, Icon.FIND_NEXT, "Next occurrence (Enter, F3)", viewModel::nextMatch),
-                followToggle(), clearButton());
-        bar.getStyleClass().add(ConsoleStyles.TOOLBAR);
-        bar.setAlignment(Pos.CENTER_LEFT);
+    private void addToToolbar(List<Node> controls) {
         // Buttons keep their labels; when the console is narrow, the two text fields give up width.
-        for (Node child : bar.getChildren()) {
-            if (child instanceof Region region && !(child instanceof TextField) && region != levels) {
+        for (Node child : controls) {
+            if (child instanceof Region region && !(child instanceof TextField) && !(child instanceof SegmentedButton)) {
                 region.setMinWidth(Region.USE_PREF_SIZE);
             }
         }
-        return bar;
+        toolbar.getChildren().addAll(controls);
+        if (getTop() == null) {
+            setTop(toolbar);
+        }
     }
 
     private ToggleButton createLevelToggle(LogLevel level) {

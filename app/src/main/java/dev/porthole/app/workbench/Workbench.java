@@ -185,19 +185,21 @@ public final class Workbench implements WorkflowListener {
                 () -> {
                     if (consoleView == null) {
                         view.installTooltips();
-                        consoleView = new ConsoleView(consoleModel);
+                        consoleView = ConsoleView.withToolbarInSteps(consoleModel);
                         consoleToolbar = new ArrayDeque<>(consoleView.toolbarSteps());
-                        consoleToolbar.poll().run();
                     }
                 },
-                // Made in one frame, its text styled in the next, its toolbar in the two after: the console is the
-                // bottom tab shown at first, and the first of many kinds of control to be styled.
+                // Made in one frame, its text styled in the next, its toolbar made and styled a part a frame in the
+                // four after: the console is the bottom tab shown at first, and the first of many kinds of control
+                // to be styled.
                 () -> {
                     if (!consolePlaced) {
                         consolePlaced = true;
                         view.fillPanel(consoleTab, consoleView);
                     }
                 },
+                this::nextConsoleToolbarStep,
+                this::nextConsoleToolbarStep,
                 this::nextConsoleToolbarStep,
                 this::nextConsoleToolbarStep,
                 () -> {
