@@ -96,7 +96,7 @@ final class SourceEditorPane extends BorderPane {
         loading.getStyleClass().add(EditorStyle.PLACEHOLDER);
         area.setPlaceholder(loading);
         if (document.loadedProperty().get() != null) {
-            fill(document.loadedProperty().get());
+            fillOnceShown(document.loadedProperty().get());
         } else {
             document.loadedProperty().addListener((obs, old, loaded) -> fill(loaded));
         }
@@ -105,6 +105,35 @@ final class SourceEditorPane extends BorderPane {
             failed.setWrapText(true);
             failed.getStyleClass().add(EditorStyle.PLACEHOLDER);
             area.setPlaceholder(failed);
+        });
+    }
+
+    /**
+     * A file already loaded when its editor is made: its lines go in from the frame after the one that first shows the
+     * editor. Made and put on screen in one go, the editor's area would make its first lines' nodes there and then,
+     * with the tab and the area, in the task that opens the file: one block of up to 110 ms on the FX thread when the
+     * workspace arrives. An editor not put on screen (a tab behind another) gets its text at once.
+     */
+    private void fillOnceShown(SourceDocument.LoadedText loaded) {
+        boolean[] scheduled = {false};
+        javafx.beans.value.ChangeListener<Scene> shown = new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Scene> obs, Scene old, Scene scene) {
+                area.sceneProperty().removeListener(this);
+                if (!scheduled[0] && scene != null && scene.getWindow() != null && scene.getWindow().isShowing()) {
+                    scheduled[0] = true;
+                    FirstFrame.afterNextPulse(scene, () -> fill(loaded));
+                    Platform.requestNextPulse();
+                }
+            }
+        };
+        area.sceneProperty().addListener(shown);
+        Platform.runLater(() -> {
+            area.sceneProperty().removeListener(shown);
+            if (!scheduled[0]) {
+                scheduled[0] = true;
+                fill(loaded);
+            }
         });
     }
 
