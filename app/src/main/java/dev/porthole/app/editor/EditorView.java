@@ -64,9 +64,9 @@ public final class EditorView extends SplitPane {
         right.setBottom(statusBar());
         right.getStyleClass().add("ph-editor-main");
 
-        getItems().addAll(tree, right);
+        getItems().addAll(tree.node(), right);
         setDividerPositions(0.2);
-        SplitPane.setResizableWithParent(tree, false);
+        SplitPane.setResizableWithParent(tree.node(), false);
 
         viewModel.documents().forEach(this::addTab);
         viewModel.documents().addListener((ListChangeListener<SourceDocument>) change -> {

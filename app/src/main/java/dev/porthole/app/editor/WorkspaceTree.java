@@ -1,12 +1,14 @@
 package dev.porthole.app.editor;
 
 import dev.porthole.app.perf.FrameSteps;
+import dev.porthole.app.perf.UnfoldingPane;
 import dev.porthole.icons.StyleClasses;
 import dev.porthole.icons.Icon;
 import dev.porthole.icons.Icons;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import javafx.scene.Node;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
@@ -23,9 +25,11 @@ final class WorkspaceTree extends TreeView<Path> {
     /** Rows that come {@link #ROWS_PER_FRAME} at a time, at most: the rest go in together. */
     private static final int PAGED_ROWS = 64;
     private final EditorViewModel viewModel;
+    private final UnfoldingPane holder = new UnfoldingPane();
 
     WorkspaceTree(EditorViewModel viewModel) {
         this.viewModel = viewModel;
+        holder.show(this, false);
         getStyleClass().add(EditorStyle.TREE);
         FolderItem root = new FolderItem(viewModel.workspaceRoot());
         setRoot(root);
@@ -38,6 +42,11 @@ final class WorkspaceTree extends TreeView<Path> {
                 event.consume();
             }
         });
+    }
+
+    /** The tree in its holder, which unfolds it as the workspace's files arrive: what the editor places. */
+    Node node() {
+        return holder;
     }
 
     private void openSelected() {
@@ -63,14 +72,22 @@ final class WorkspaceTree extends TreeView<Path> {
         }
 
         /**
-         * Builds the items from what the background listing saw: no file is looked at here, on the FX thread. The
-         * first rows come {@value #ROWS_PER_FRAME} a frame ({@link FrameSteps}): each is a cell made and styled, and a
-         * window's first tree (the workspace's, as it opens) styled at once held the FX thread for 90 ms.
+         * Builds the items from what the background listing saw: no file is looked at here, on the FX thread. Each row
+         * shown is a cell made and styled, and a window's first tree (the workspace's, as it opens) styled at once held
+         * the FX thread for 90 ms. The workspace's own files go in at once and the tree unfolds over a few frames
+         * ({@link UnfoldingPane}); a folder opened later has its first rows come {@value #ROWS_PER_FRAME} a frame
+         * ({@link FrameSteps}). Unfolding makes only the new rows' cells; a row added makes the tree update every
+         * cell it shows.
          */
         private void showChildren(List<WorkspaceFiles.Entry> children) {
             List<TreeItem<Path>> items = children.stream()
                     .map(child -> child.folder() ? new FolderItem(child.path()) : (TreeItem<Path>) new TreeItem<>(child.path()))
                     .toList();
+            if (getParent() == null) {
+                getChildren().setAll(items);
+                holder.unfold();
+                return;
+            }
             List<Runnable> steps = new ArrayList<>();
             steps.add(() -> getChildren().setAll(items.subList(0, Math.min(ROWS_PER_FRAME, items.size()))));
             for (int from = ROWS_PER_FRAME; from < items.size(); from += ROWS_PER_FRAME) {

@@ -1,5 +1,6 @@
 package dev.porthole.app.workbench;
 
+import dev.porthole.app.perf.UnfoldingPane;
 import dev.porthole.icons.Icon;
 import dev.porthole.icons.Icons;
 import java.util.ArrayList;
@@ -104,7 +105,7 @@ public final class WorkbenchView extends BorderPane {
 
     /** The panel a tab shows (given to {@link #fillPanel} or {@link #addBottomPanel}), in the scene or not. */
     public java.util.Optional<Node> panelOf(Tab tab) {
-        return tab.getContent() instanceof RevealPane holder ? java.util.Optional.ofNullable(holder.panel())
+        return tab.getContent() instanceof UnfoldingPane holder ? java.util.Optional.ofNullable(holder.content())
                 : java.util.Optional.ofNullable(tab.getContent());
     }
 
@@ -164,10 +165,10 @@ public final class WorkbenchView extends BorderPane {
      * node in a scene, shown or not, and a TabPane sizes every tab's content: a hidden panel would make the window's
      * first frame, each stop (its rows change), and each theme switch (all its nodes restyled) pay for what nobody
      * sees. The panel objects exist and receive their events while out of the scene; only their nodes wait. The tab
-     * holds the panel in a {@link RevealPane}, which unfolds it over a few frames the first time it is shown.
+     * holds the panel in an {@link UnfoldingPane}, which unfolds it over a few frames the first time it is shown.
      */
     private static void fill(Tab tab, Node content) {
-        RevealPane holder = new RevealPane();
+        UnfoldingPane holder = new UnfoldingPane();
         tab.setContent(holder);
         boolean[] shownBefore = {false};
         Runnable follow = () -> {

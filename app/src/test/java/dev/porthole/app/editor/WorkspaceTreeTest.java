@@ -80,7 +80,7 @@ class WorkspaceTreeTest {
         Files.writeString(workspace.resolve("main.c"), "");
         Files.writeString(workspace.resolve("Makefile"), "");
         tree = new WorkspaceTree(new EditorViewModel(workspace, listings, new BreakpointModel()));
-        stage.setScene(new Scene(tree, 400, 500));
+        stage.setScene(new Scene((javafx.scene.Parent) tree.node(), 400, 500));
         stage.show();
     }
 

@@ -1,5 +1,6 @@
 package dev.porthole.app.debug.view;
 
+import dev.porthole.app.perf.UnfoldingPane;
 import dev.porthole.icons.StyleClasses;
 import dev.porthole.icons.Icon;
 import dev.porthole.icons.Icons;
@@ -79,7 +80,8 @@ public final class MemoryView extends PanelView<MemoryViewModel> {
         list.setFixedCellSize(22);
         list.setPlaceholder(new Label("Type an address or expression above and press Enter."));
         list.setCellFactory(lv -> new RowCell());
-        setCenter(list);
+        // Some 20 rows of 20 nodes each at the first Go: made a quarter a frame.
+        setCenter(UnfoldingPane.unfoldingAtFirstRows(list, model.rows()));
     }
 
     public ListView<MemoryViewModel.Row> list() {

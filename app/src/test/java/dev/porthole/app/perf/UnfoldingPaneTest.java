@@ -1,4 +1,4 @@
-package dev.porthole.app.workbench;
+package dev.porthole.app.perf;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,10 +22,10 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** A panel unfolds over its first frames, making its rows a part at a time; shown again, it is whole at once. */
 @ExtendWith(ApplicationExtension.class)
-class RevealPaneTest {
+class UnfoldingPaneTest {
     private static final double HEIGHT = 400;
 
-    private RevealPane holder;
+    private UnfoldingPane holder;
     private Scene scene;
     private ListView<String> list;
     /** Cells the list has made so far: one per row it has shown at once. */
@@ -46,7 +46,7 @@ class RevealPaneTest {
             cellsMade.add(cell);
             return cell;
         });
-        holder = new RevealPane();
+        holder = new UnfoldingPane();
         scene = new Scene(holder, 300, HEIGHT);
         stage.setScene(scene);
         stage.show();
@@ -88,5 +88,41 @@ class RevealPaneTest {
         assertEquals(HEIGHT, heightAtFirstFrame.get(10, TimeUnit.SECONDS));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(last, cellsMade.size(), "no rows made again");
+    }
+    @Test
+    void aListShownEmptyUnfoldsWhenItsFirstRowsComeAndNotAfter() throws Exception {
+        javafx.collections.ObservableList<String> rows = FXCollections.observableArrayList();
+        ListView<String> empty = new ListView<>(rows);
+        empty.setFixedCellSize(20);
+        UnfoldingPane[] pane = new UnfoldingPane[1];
+        WaitForAsyncUtils.asyncFx(() -> {
+            pane[0] = UnfoldingPane.unfoldingAtFirstRows(empty, rows);
+            scene.setRoot(pane[0]);
+        }).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        List<Double> heights = new ArrayList<>();
+        CompletableFuture<Void> whole = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            scene.addPostLayoutPulseListener(() -> {
+                if (!whole.isDone()) {
+                    heights.add(empty.getHeight());
+                    if (empty.getHeight() == HEIGHT) {
+                        whole.complete(null);
+                    }
+                }
+            });
+            rows.setAll(IntStream.range(0, 100).mapToObj(i -> "row " + i).toList());
+        });
+        whole.get(10, TimeUnit.SECONDS);
+        assertEquals(HEIGHT / 4, heights.get(0), "the list's height in the frame its first rows came");
+
+        // The next rows (the next stop's) show at once.
+        CompletableFuture<Double> next = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            scene.addPostLayoutPulseListener(() -> next.complete(empty.getHeight()));
+            rows.setAll(IntStream.range(0, 100).mapToObj(i -> "next " + i).toList());
+        });
+        assertEquals(HEIGHT, next.get(10, TimeUnit.SECONDS));
     }
 }

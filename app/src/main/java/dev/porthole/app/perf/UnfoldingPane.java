@@ -1,0 +1,131 @@
+package dev.porthole.app.perf;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.scene.Node;
+import javafx.scene.layout.Region;
+import javafx.scene.shape.Rectangle;
+
+/**
+ * Holds a node that it can unfold downwards over a few frames: laid out at a quarter of its height, then half, then
+ * three quarters, then all of it, one frame each. A table, tree or list makes a cell for each row it shows, and
+ * styles it the first time, all in the frame the rows appear in: the Registers panel's first frame was one block of
+ * 74-97 ms on the FX thread, almost all of it its rows. Unfolding, it makes a quarter of them a frame, and the whole
+ * of it is there within about 70 ms. The workbench's panels unfold the first time they are shown, the workspace's
+ * file tree when the workspace's files arrive.
+ */
+public final class UnfoldingPane extends Region {
+    static final int STEPS = 4;
+
+    private final Rectangle clip = new Rectangle();
+    private Node content;
+    /** How many quarters of the height the content has now: {@link #STEPS} once unfolded. */
+    private int step = STEPS;
+
+    public UnfoldingPane() {
+        setClip(clip);
+    }
+
+    /**
+     * Holds {@code content} and unfolds it when {@code rows} first fill, if it is on screen then: a panel shown empty
+     * whose rows come at the first stop (the Call Stack) or the first Go (Memory). Later rows reuse the cells the
+     * first ones made and show at once.
+     */
+    public static UnfoldingPane unfoldingAtFirstRows(Node content, ObservableList<?> rows) {
+        UnfoldingPane pane = new UnfoldingPane();
+        pane.show(content, false);
+        rows.addListener(new ListChangeListener<Object>() {
+            @Override
+            public void onChanged(Change<?> change) {
+                if (!rows.isEmpty()) {
+                    // Rows that come while the content is off screen are unfolded, if at all, by whoever shows it.
+                    rows.removeListener(this);
+                    pane.unfold();
+                }
+            }
+        });
+        return pane;
+    }
+
+    /** The node this pane holds, in the scene or not. */
+    public Node content() {
+        return content;
+    }
+
+    /** Puts the node in the scene; {@code unfold}: over a few frames, else at once. */
+    public void show(Node shown, boolean unfold) {
+        content = shown;
+        getChildren().setAll(shown);
+        step = STEPS;
+        if (unfold) {
+            unfold();
+        }
+    }
+
+    /** Takes the node out of the scene; the node lives on and is shown again by {@link #show}. */
+    public void hide() {
+        step = STEPS;
+        getChildren().clear();
+    }
+
+    /**
+     * Unfolds the node shown from a quarter of its height, as its many new rows arrive. Nothing to do, and false, out
+     * of a window on screen, where no frames come.
+     */
+    public boolean unfold() {
+        if (getChildren().isEmpty() || getScene() == null || getScene().getWindow() == null
+                || !getScene().getWindow().isShowing()) {
+            return false;
+        }
+        step = 1;
+        requestLayout();
+        List<Runnable> steps = new ArrayList<>();
+        steps.add(() -> { });
+        for (int i = 1; i < STEPS; i++) {
+            steps.add(this::unfoldOneMore);
+        }
+        FrameSteps.run(getScene(), steps);
+        return true;
+    }
+
+    private void unfoldOneMore() {
+        if (step < STEPS) {
+            step++;
+            requestLayout();
+        }
+    }
+
+    @Override
+    protected void layoutChildren() {
+        clip.setWidth(getWidth());
+        clip.setHeight(getHeight());
+        if (!getChildren().isEmpty()) {
+            Node child = getChildren().get(0);
+            // As tall as the pane, or as its content allows (a table no taller than its rows, FitToRows).
+            double full = Math.min(getHeight(), Math.max(child.minHeight(getWidth()), child.maxHeight(getWidth())));
+            child.resizeRelocate(0, 0, getWidth(), Math.floor(full * step / STEPS));
+        }
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return getChildren().isEmpty() ? 0 : getChildren().get(0).prefWidth(height);
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return getChildren().isEmpty() ? 0 : getChildren().get(0).prefHeight(width);
+    }
+
+    @Override
+    protected double computeMinWidth(double height) {
+        return 0;
+    }
+
+    @Override
+    protected double computeMinHeight(double width) {
+        return 0;
+    }
+}
