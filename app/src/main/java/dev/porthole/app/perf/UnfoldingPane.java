@@ -30,8 +30,9 @@ public final class UnfoldingPane extends Region {
 
     /**
      * Holds {@code content} and unfolds it when {@code rows} first fill, if it is on screen then: a panel shown empty
-     * whose rows come at the first stop (the Call Stack) or the first Go (Memory). Later rows reuse the cells the
-     * first ones made and show at once.
+     * whose many rows come at once, as Memory's at the first Go. Later rows reuse the cells the first ones made and
+     * show at once. (Tables of a few rows, as the Call Stack's, gain nothing from it: they are no taller than their
+     * rows, see FitToRows.)
      */
     public static UnfoldingPane unfoldingAtFirstRows(Node content, ObservableList<?> rows) {
         UnfoldingPane pane = new UnfoldingPane();

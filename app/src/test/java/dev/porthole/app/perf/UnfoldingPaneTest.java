@@ -55,21 +55,8 @@ class UnfoldingPaneTest {
     @Test
     void theFirstShowingMakesTheRowsAQuarterAFrameAndTheNextIsWholeAtOnce() throws Exception {
         List<Integer> cellsAtEachFrame = new ArrayList<>();
-        List<Double> heightAtEachFrame = new ArrayList<>();
-        CompletableFuture<Void> unfolded = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            scene.addPostLayoutPulseListener(() -> {
-                if (!unfolded.isDone()) {
-                    cellsAtEachFrame.add(cellsMade.size());
-                    heightAtEachFrame.add(list.getHeight());
-                    if (list.getHeight() == HEIGHT) {
-                        unfolded.complete(null);
-                    }
-                }
-            });
-            holder.show(list, true);
-        });
-        unfolded.get(10, TimeUnit.SECONDS);
+        List<Double> heightAtEachFrame = framesUntilWhole(list, () -> holder.show(list, true),
+                () -> cellsAtEachFrame.add(cellsMade.size()));
 
         assertEquals(List.of(HEIGHT / 4, HEIGHT / 2, HEIGHT * 3 / 4, HEIGHT), heightAtEachFrame.stream().distinct().toList(),
                 "the list's height, frame by frame");
@@ -80,49 +67,47 @@ class UnfoldingPaneTest {
         // Hidden, then shown again: whole in the first frame, with the cells it already has.
         WaitForAsyncUtils.asyncFx(holder::hide).get(5, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
-        CompletableFuture<Double> heightAtFirstFrame = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            scene.addPostLayoutPulseListener(() -> heightAtFirstFrame.complete(list.getHeight()));
-            holder.show(list, false);
-        });
-        assertEquals(HEIGHT, heightAtFirstFrame.get(10, TimeUnit.SECONDS));
+        assertEquals(List.of(HEIGHT), framesUntilWhole(list, () -> holder.show(list, false), () -> { }));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(last, cellsMade.size(), "no rows made again");
     }
+
     @Test
     void aListShownEmptyUnfoldsWhenItsFirstRowsComeAndNotAfter() throws Exception {
         javafx.collections.ObservableList<String> rows = FXCollections.observableArrayList();
         ListView<String> empty = new ListView<>(rows);
         empty.setFixedCellSize(20);
-        UnfoldingPane[] pane = new UnfoldingPane[1];
-        WaitForAsyncUtils.asyncFx(() -> {
-            pane[0] = UnfoldingPane.unfoldingAtFirstRows(empty, rows);
-            scene.setRoot(pane[0]);
-        }).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(() -> scene.setRoot(UnfoldingPane.unfoldingAtFirstRows(empty, rows))).get(5, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
 
+        List<Double> heights = framesUntilWhole(empty, () -> rows.setAll(IntStream.range(0, 100).mapToObj(i -> "row " + i).toList()), () -> { });
+        assertEquals(HEIGHT / 4, heights.get(0), "the list's height in the frame its first rows came");
+
+        // The next rows (the next stop's) show at once.
+        assertEquals(List.of(HEIGHT), framesUntilWhole(empty,
+                () -> rows.setAll(IntStream.range(0, 100).mapToObj(i -> "next " + i).toList()), () -> { }));
+    }
+
+    /**
+     * Runs {@code action} on the FX thread, then notes the list's height after each frame (and runs {@code eachFrame})
+     * until the list is as tall as the window.
+     */
+    private List<Double> framesUntilWhole(ListView<String> shown, Runnable action, Runnable eachFrame) throws Exception {
         List<Double> heights = new ArrayList<>();
         CompletableFuture<Void> whole = new CompletableFuture<>();
         Platform.runLater(() -> {
             scene.addPostLayoutPulseListener(() -> {
                 if (!whole.isDone()) {
-                    heights.add(empty.getHeight());
-                    if (empty.getHeight() == HEIGHT) {
+                    eachFrame.run();
+                    heights.add(shown.getHeight());
+                    if (shown.getHeight() == HEIGHT) {
                         whole.complete(null);
                     }
                 }
             });
-            rows.setAll(IntStream.range(0, 100).mapToObj(i -> "row " + i).toList());
+            action.run();
         });
         whole.get(10, TimeUnit.SECONDS);
-        assertEquals(HEIGHT / 4, heights.get(0), "the list's height in the frame its first rows came");
-
-        // The next rows (the next stop's) show at once.
-        CompletableFuture<Double> next = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            scene.addPostLayoutPulseListener(() -> next.complete(empty.getHeight()));
-            rows.setAll(IntStream.range(0, 100).mapToObj(i -> "next " + i).toList());
-        });
-        assertEquals(HEIGHT, next.get(10, TimeUnit.SECONDS));
+        return heights;
     }
 }

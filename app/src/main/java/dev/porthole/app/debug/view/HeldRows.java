@@ -1,6 +1,5 @@
 package dev.porthole.app.debug.view;
 
-import dev.porthole.app.perf.UnfoldingPane;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.collections.FXCollections;
@@ -56,11 +55,11 @@ final class HeldRows<T> {
         return held.getReadOnlyProperty();
     }
 
-    /** {@code table} with "Not stopped." in its place while rows are held; it unfolds as its first rows arrive. */
+    /** {@code table} with "Not stopped." in its place while rows are held. */
     Node covering(Node table) {
         Label notStopped = new Label("Not stopped.");
         notStopped.visibleProperty().bind(held);
         table.visibleProperty().bind(held.not());
-        return new StackPane(UnfoldingPane.unfoldingAtFirstRows(table, rows()), notStopped);
+        return new StackPane(table, notStopped);
     }
 }
