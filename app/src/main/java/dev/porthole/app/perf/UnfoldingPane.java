@@ -5,6 +5,7 @@ import java.util.List;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.scene.Node;
+import javafx.scene.control.SplitPane;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.Rectangle;
 
@@ -73,11 +74,11 @@ public final class UnfoldingPane extends Region {
 
     /**
      * Unfolds the node shown from a quarter of its height, as its many new rows arrive. Nothing to do, and false, out
-     * of a window on screen, where no frames come.
+     * of a window on screen, where no frames come, or for content with a split pane (see {@link #hasSplitPane}).
      */
     public boolean unfold() {
         if (getChildren().isEmpty() || getScene() == null || getScene().getWindow() == null
-                || !getScene().getWindow().isShowing()) {
+                || !getScene().getWindow().isShowing() || hasSplitPane(getChildren().get(0))) {
             return false;
         }
         step = 1;
@@ -89,6 +90,14 @@ public final class UnfoldingPane extends Region {
         }
         FrameSteps.run(getScene(), steps);
         return true;
+    }
+
+    /**
+     * A split pane laid out short moves its dividers to give each side its minimum height, and keeps them there: the
+     * Layout panel's treemap took the symbol table's half for good. Content with one is shown whole at once.
+     */
+    private static boolean hasSplitPane(Node content) {
+        return content instanceof SplitPane || content.lookup(".split-pane") != null;
     }
 
     private void unfoldOneMore() {

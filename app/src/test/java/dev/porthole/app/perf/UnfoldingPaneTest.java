@@ -88,6 +88,21 @@ class UnfoldingPaneTest {
                 () -> rows.setAll(IntStream.range(0, 100).mapToObj(i -> "next " + i).toList()), () -> { }));
     }
 
+    @Test
+    void contentWithASplitPaneIsShownWholeAndKeepsItsDivider() throws Exception {
+        ListView<String> top = new ListView<>();
+        ListView<String> bottom = new ListView<>();
+        bottom.setMinHeight(150);
+        javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(top, bottom);
+        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        split.setDividerPositions(0.5);
+        WaitForAsyncUtils.asyncFx(() -> holder.show(split, true)).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        // Unfolded, the split would have been laid out 100 px tall and moved its divider up to keep 150 px below.
+        assertEquals(0.5, WaitForAsyncUtils.asyncFx(() -> split.getDividerPositions()[0]).get(5, TimeUnit.SECONDS), 0.01);
+        assertEquals(HEIGHT, WaitForAsyncUtils.asyncFx(split::getHeight).get(5, TimeUnit.SECONDS));
+    }
+
     /**
      * Runs {@code action} on the FX thread, then notes the list's height after each frame (and runs {@code eachFrame})
      * until the list is as tall as the window.
