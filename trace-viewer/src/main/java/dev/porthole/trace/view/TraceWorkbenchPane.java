@@ -18,9 +18,13 @@ import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Orientation;
+import javafx.scene.Scene;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Region;
 
 /**
  * What the app embeds for traces: the timeline (with the selected event's details) beside the phase table, or,
@@ -42,6 +46,8 @@ public final class TraceWorkbenchPane extends BorderPane {
     private final TimelineView timeline = new TimelineView();
     private final PhaseTableView phases = new PhaseTableView();
     private final SplitPane single;
+    /** In the phase table's place for the pane's first frame on screen (see {@link #phasesAFrameLater}). */
+    private final Region phasesToCome = new Region();
     private TimelineView timelineB;
     private TraceDiffView diff;
     private SplitPane diffRuns;
@@ -84,6 +90,46 @@ public final class TraceWorkbenchPane extends BorderPane {
         SplitPane.setResizableWithParent(phases, false);
         setCenter(single);
         timeline.setPulseHook(this::onPulse);
+        SplitPane.setResizableWithParent(phasesToCome, false);
+        sceneProperty().addListener(new ChangeListener<Scene>() {
+            @Override
+            public void changed(ObservableValue<? extends Scene> obs, Scene was, Scene scene) {
+                if (scene != null && scene.getWindow() != null && scene.getWindow().isShowing()) {
+                    sceneProperty().removeListener(this);
+                    phasesAFrameLater(scene);
+                }
+            }
+        });
+    }
+
+    /**
+     * The pane's first frame on screen has the timeline and its tool row, the next the phase table: styled for the
+     * first time together, with the table's dozen rows of eight cells, they held the FX thread for 80-100 ms when the
+     * Trace tab was first chosen (ScreenshotTour). A pane never put in a shown window has its table from the start.
+     */
+    private void phasesAFrameLater(Scene scene) {
+        int at = single.getItems().indexOf(phases);
+        if (at < 0) {
+            return;
+        }
+        swap(phases, phasesToCome);
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            Platform.runLater(() -> swap(phasesToCome, phases));
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+        Platform.requestNextPulse();
+    }
+
+    /** Puts {@code in} where {@code out} is in the single-run split, its divider where it was. */
+    private void swap(javafx.scene.Node out, javafx.scene.Node in) {
+        int at = single.getItems().indexOf(out);
+        if (at >= 0) {
+            double[] dividers = single.getDividerPositions();
+            single.getItems().set(at, in);
+            single.setDividerPositions(dividers);
+        }
     }
 
     public TimelineView getTimeline() {
