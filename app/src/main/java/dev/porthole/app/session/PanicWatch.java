@@ -21,13 +21,18 @@ final class PanicWatch {
     }
 
     /** The panic report in the console's lines, the first time there is a complete one; empty before and after. */
-    synchronized Optional<PanicReport> check(Supplier<List<String>> consoleLines) {
-        if (reported) {
-            return Optional.empty();
+    Optional<PanicReport> check(Supplier<List<String>> consoleLines) {
+        // Read before taking this watch's lock: the console hands out its lines holding a lock of its own, and its
+        // end line calls here holding it. The debugger's stop, reading the lines inside this lock, hung both threads.
+        List<String> lines = consoleLines.get();
+        synchronized (this) {
+            if (reported) {
+                return Optional.empty();
+            }
+            Optional<PanicReport> report = PanicReport.parse(lines);
+            reported = report.isPresent();
+            return report;
         }
-        Optional<PanicReport> report = PanicReport.parse(consoleLines.get());
-        reported = report.isPresent();
-        return report;
     }
 
     /** Whether a console line is the one that completes a panic report. */

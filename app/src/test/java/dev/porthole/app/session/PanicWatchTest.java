@@ -2,7 +2,12 @@ package dev.porthole.app.session;
 
 import org.junit.jupiter.api.Test;
 
+import dev.porthole.app.debug.PanicReport;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -48,5 +53,49 @@ class PanicWatchTest {
         assertTrue(PanicWatch.endsAReport("panic: end"));
         assertFalse(PanicWatch.endsAReport("panic: page fault (vector 14) err=0x0000000000000002 cr2=0x0000007fffdead00"));
         assertFalse(PanicWatch.endsAReport("fault: writing to 0x0000007fffdead00"));
+    }
+    /**
+     * The console delivers its lines holding its own lock, and its end line asks here; the debugger's stop asks here
+     * too and then reads the console. Taking the two locks in opposite orders hung both threads: the crash view never
+     * came, with the guest stopped at its panic exit (WorkbenchUiTest, once in a few CI runs).
+     */
+    @Test
+    void theConsoleAndTheDebuggerAskingAtOnceDoNotHangEachOther() throws Exception {
+        PanicWatch watch = new PanicWatch();
+        Object consoleLock = new Object();
+        Supplier<List<String>> consoleLines = () -> {
+            synchronized (consoleLock) {
+                return REPORT;
+            }
+        };
+        CountDownLatch consoleHoldsItsLock = new CountDownLatch(1);
+        List<Optional<PanicReport>> answers = Collections.synchronizedList(new ArrayList<>());
+        Thread debugger = new Thread(() -> {
+            try {
+                consoleHoldsItsLock.await();
+            } catch (InterruptedException e) {
+                return;
+            }
+            answers.add(watch.check(consoleLines));
+        }, "debugger");
+        Thread console = new Thread(() -> {
+            synchronized (consoleLock) {
+                consoleHoldsItsLock.countDown();
+                // The debugger is inside its look, waiting for the console's lines: now the end line asks.
+                while (debugger.getState() != Thread.State.BLOCKED) {
+                    Thread.onSpinWait();
+                }
+                answers.add(watch.check(consoleLines));
+            }
+        }, "console");
+        debugger.setDaemon(true);
+        console.setDaemon(true);
+        debugger.start();
+        console.start();
+        console.join(5_000);
+        debugger.join(5_000);
+
+        assertFalse(console.isAlive() || debugger.isAlive(), "a thread still waits: " + console.getState() + ", " + debugger.getState());
+        assertEquals(1, answers.stream().filter(Optional::isPresent).count(), "the report, handed out once: " + answers);
     }
 }
