@@ -4,11 +4,13 @@ import dev.porthole.icons.Icon;
 import dev.porthole.icons.Icons;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumMap;
 import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.TreeSet;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -86,7 +88,7 @@ public final class ConsoleView extends BorderPane {
     private final HBox toolbar;
     private final Region spacer = spacer();
     /** The toolbar's parts not made yet: see {@link #withToolbarInSteps}. */
-    private final java.util.Deque<Runnable> toolbarToCome = new ArrayDeque<>();
+    private final Deque<Runnable> toolbarToCome = new ArrayDeque<>();
     private ConsoleWindow drawn = ConsoleWindow.EMPTY;
     private double lineHeight = DEFAULT_LINE_HEIGHT;
     private double wheelRows;
@@ -149,7 +151,7 @@ public final class ConsoleView extends BorderPane {
      * The toolbar's parts, left to right, each made when asked for: the level toggles; the library and regex filters;
      * the search field and its buttons; follow-tail and clear.
      */
-    private List<java.util.function.Supplier<List<Node>>> toolbarParts() {
+    private List<Supplier<List<Node>>> toolbarParts() {
         return List.of(
                 () -> {
                     SegmentedButton levels = new SegmentedButton();

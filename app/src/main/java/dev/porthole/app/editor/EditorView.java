@@ -2,6 +2,7 @@ package dev.porthole.app.editor;
 
 import dev.porthole.icons.Icon;
 import dev.porthole.icons.Icons;
+import dev.porthole.icons.TabContent;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -137,7 +138,7 @@ public final class EditorView extends SplitPane {
         tab.setUserData(pane);
         // Only the shown file's editor is in the scene: a hidden one would still be styled and laid out on every
         // theme change, and a debugging session opens many files (see WorkbenchView's panels, which do the same).
-        tab.selectedProperty().addListener((obs, was, selected) -> tab.setContent(selected ? pane : null));
+        TabContent.whileSelected(tab, pane);
         tab.setGraphic(Icons.node(document.language().isSource() ? Icon.EDITOR : Icon.FILE, 14));
         tab.setTooltip(new Tooltip(document.path().toString()));
         tab.textProperty().bind(Bindings.when(document.dirtyProperty())

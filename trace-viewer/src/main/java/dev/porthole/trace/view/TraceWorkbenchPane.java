@@ -21,6 +21,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Orientation;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
@@ -123,7 +124,7 @@ public final class TraceWorkbenchPane extends BorderPane {
     }
 
     /** Puts {@code in} where {@code out} is in the single-run split, its divider where it was. */
-    private void swap(javafx.scene.Node out, javafx.scene.Node in) {
+    private void swap(Node out, Node in) {
         int at = single.getItems().indexOf(out);
         if (at >= 0) {
             double[] dividers = single.getDividerPositions();
