@@ -189,12 +189,15 @@ public final class GuestWorkflow implements AutoCloseable {
         guest = started;
         listener.guestStarted(started);
         started.console().addListener(line -> onConsole(started, line));
-        started.exit().whenComplete((exit, error) -> onExit(started, exit, error));
         if (!underDebugger) {
+            // Said before the exit is watched: a guest can be gone already (app=fault panics 80 ms after QEMU starts),
+            // and its end, reported first, would be overwritten by "running" for good.
             listener.stateChanged(GuestState.RUNNING, false, "running " + describe(spec));
-            return;
         }
-        attach(ws, started);
+        started.exit().whenComplete((exit, error) -> onExit(started, exit, error));
+        if (underDebugger) {
+            attach(ws, started);
+        }
     }
 
     private void attach(Workspace ws, Guest started) {
