@@ -45,6 +45,7 @@ public final class FxThreadWatchdog implements AutoCloseable {
         while (running) {
             boolean pausedWhenPosted = paused;
             long posted = System.nanoTime();
+            long cpuWhenPosted = fxCpuNanos();
             Object done = new Object();
             boolean[] ran = {false};
             Platform.runLater(() -> {
@@ -78,7 +79,10 @@ public final class FxThreadWatchdog implements AutoCloseable {
             if (PRINT_BLOCKS && !pausedWhenPosted && !paused && waited >= 40_000_000L) {
                 // Every block of 40 ms or more, in order, each with where its samples were: a step's longest block
                 // alone hides the others just under it.
-                System.out.println("porthole-block " + waited / 1_000_000 + " ms: "
+                // The FX thread's own CPU time beside the wall time: a block far longer than its CPU time was the
+                // machine's other work (a build, the guest, the JIT) taking the core, not the window's.
+                System.out.println("porthole-block " + waited / 1_000_000 + " ms (cpu "
+                        + (fxCpuNanos() - cpuWhenPosted) / 1_000_000 + " ms): "
                         + String.join(" | ", where.keySet().stream().map(FxThreadWatchdog::firstTelling).toList()));
             }
             if (!pausedWhenPosted && !paused && waited >= 60_000_000L && waited > longestSampled) {
@@ -94,6 +98,11 @@ public final class FxThreadWatchdog implements AutoCloseable {
                 return;
             }
         }
+    }
+
+    private long fxCpuNanos() {
+        Thread fx = fxThread;
+        return fx == null ? 0 : threads.getThreadCpuTime(fx.getId());
     }
 
     /** {@code -Dporthole.watchdog.blocks=true}: print each block of 40 ms or more as it ends. */
