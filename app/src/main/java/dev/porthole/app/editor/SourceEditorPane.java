@@ -1,6 +1,7 @@
 package dev.porthole.app.editor;
 
 import dev.porthole.app.perf.FirstFrame;
+import dev.porthole.app.perf.UnfoldingPane;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -48,6 +49,8 @@ final class SourceEditorPane extends BorderPane {
     private final SourceDocument document;
     private final EditorViewModel viewModel;
     private final CodeArea area = new CodeArea();
+    /** Holds the area, and unfolds it over a few frames when it jumps to a page of lines it has not shown. */
+    private final UnfoldingPane viewport = new UnfoldingPane();
     /** Made when first opened: most tabs are never searched, and a hidden bar still costs each new tab its styling. */
     private SearchBar searchBar;
     private final Popup hoverPopup = new Popup();
@@ -74,7 +77,8 @@ final class SourceEditorPane extends BorderPane {
         area.getStyleClass().add(EditorStyle.CODE_AREA);
         area.setEditable(false); // until the text has arrived
         rebuildGutter();
-        setCenter(new VirtualizedScrollPane<>(area));
+        viewport.show(new VirtualizedScrollPane<>(area), false);
+        setCenter(viewport);
 
         showWhenLoaded();
         watchEdits();
@@ -98,7 +102,7 @@ final class SourceEditorPane extends BorderPane {
         if (document.loadedProperty().get() != null) {
             fillOnceShown(document.loadedProperty().get());
         } else {
-            document.loadedProperty().addListener((obs, old, loaded) -> fill(loaded));
+            document.loadedProperty().addListener((obs, old, loaded) -> fillOnceShown(loaded));
         }
         document.failureProperty().addListener((obs, old, reason) -> {
             Label failed = new Label(reason);
@@ -109,37 +113,84 @@ final class SourceEditorPane extends BorderPane {
     }
 
     /**
-     * A file already loaded when its editor is made: its lines go in from the frame after the one that first shows the
-     * editor. Made and put on screen in one go, the editor's area would make its first lines' nodes there and then,
-     * with the tab and the area, in the task that opens the file: one block of up to 110 ms on the FX thread when the
-     * workspace arrives. An editor not put on screen (a tab behind another) gets its text at once.
+     * Puts the text in after the task that made the editor or loaded the file, once the editor is laid out. The
+     * caller may yet say which line to show (a stop, "go to line"), which decides how the text goes in; a small file
+     * loads so fast that its text arrives inside the call that opens it. And made and put on screen in one go, the
+     * editor's area would make its first lines' nodes there and then, with the tab and the area, in the task that
+     * opens the file: one block of up to 110 ms on the FX thread when the workspace arrived. An editor not on screen
+     * (a tab behind another) gets its text at once.
      */
     private void fillOnceShown(SourceDocument.LoadedText loaded) {
-        boolean[] scheduled = {false};
-        javafx.beans.value.ChangeListener<Scene> shown = new javafx.beans.value.ChangeListener<>() {
-            @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends Scene> obs, Scene old, Scene scene) {
-                area.sceneProperty().removeListener(this);
-                if (!scheduled[0] && scene != null && scene.getWindow() != null && scene.getWindow().isShowing()) {
-                    scheduled[0] = true;
-                    FirstFrame.afterNextPulse(scene, () -> fill(loaded));
-                    Platform.requestNextPulse();
-                }
-            }
-        };
-        area.sceneProperty().addListener(shown);
         Platform.runLater(() -> {
-            area.sceneProperty().removeListener(shown);
-            if (!scheduled[0]) {
-                scheduled[0] = true;
+            Scene scene = area.getScene();
+            if (scene != null && scene.getWindow() != null && scene.getWindow().isShowing() && viewport.getHeight() == 0) {
+                FirstFrame.afterNextPulse(scene, () -> fill(loaded));
+                Platform.requestNextPulse();
+            } else {
                 fill(loaded);
             }
         });
     }
 
     private void fill(SourceDocument.LoadedText loaded) {
+        int target = revealTarget();
+        if (target >= 0 && !onFirstPage(target) && viewport.fold()) {
+            // Shown from the top, the file's first lines would come a few a frame only to scroll away to the target.
+            // Folded, the text goes in with no line drawn, and filled() unfolds the page around the target.
+            List<StyledDocument<Collection<String>, String, Collection<String>>> chunks = loaded.chunks();
+            filling = true;
+            try {
+                area.replace(0, area.getLength(), chunks.get(0));
+                area.moveTo(0);
+            } finally {
+                filling = false;
+            }
+            if (chunks.size() > 1) {
+                fillRest(chunks, 1);
+            } else {
+                filled();
+            }
+            return;
+        }
         fillFrom(pieces(loaded.chunks()), 0);
     }
+
+    /** The paragraph the editor shows once its text is in: a line to reveal, or the stopped line; -1 for none. */
+    private int revealTarget() {
+        if (pendingReveal > 0) {
+            return pendingReveal - 1;
+        }
+        return viewModel.executionPointProperty().get()
+                .filter(p -> p.file().equals(document.path()))
+                .map(p -> p.line() - 1)
+                .orElse(-1);
+    }
+
+    /** Whether a paragraph shows, with its context below it, on the first page of the file. */
+    private boolean onFirstPage(int paragraph) {
+        return paragraph + CONTEXT_LINES < linesOnScreen();
+    }
+
+    /** How many lines the editor shows when unfolded (0 before it is laid out). */
+    private int linesOnScreen() {
+        return (int) (viewport.getHeight() / lineHeight());
+    }
+
+    /** The height of one line, as last laid out in any editor. */
+    private double lineHeight() {
+        // Measured on screen only: an area out of the window (a tab behind another) has no screen bounds.
+        if (area.getScene() != null && area.getScene().getWindow() != null && !area.isNeedsLayout()
+                && !area.getVisibleParagraphs().isEmpty()) {
+            double height = area.getVisibleParagraphBoundsOnScreen(0).getHeight();
+            if (height > 0) {
+                knownLineHeight = height;
+            }
+        }
+        return knownLineHeight;
+    }
+
+    /** Measured from the first editor laid out; until then, the line height of the default theme. */
+    private static double knownLineHeight = 18;
 
     /**
      * The text in the order it goes in: the file's first lines {@value #LINES_PER_FRAME} at a time, then chunks of
@@ -180,7 +231,7 @@ final class SourceEditorPane extends BorderPane {
             filling = false;
         }
         if (index == 0) {
-            scrollTo(0);
+            area.showParagraphAtTop(0);
         }
         if (index + 1 < pieces.size()) {
             Scene scene = area.getScene();
@@ -232,6 +283,9 @@ final class SourceEditorPane extends BorderPane {
         showExecutionPoint(); // also rebuilds the gutter, now that the line count is final
         if (pendingReveal > 0) {
             revealLine(pendingReveal);
+        }
+        if (viewport.isFolded() && !unfoldingPage) {
+            viewport.unfold(); // folded for a target that is gone (the guest ran on): show the top
         }
     }
 
@@ -403,6 +457,9 @@ final class SourceEditorPane extends BorderPane {
      * paragraph node, the costliest part of a stop.
      */
     void scrollTo(int paragraph) {
+        if (jumpTo(paragraph)) {
+            return;
+        }
         if (area.getHeight() > 0 && area.getScene() != null) {
             area.showParagraphAtCenter(paragraph);
             // Lines of unequal height (wrapped, say) are only measured once laid out: centre again after.
@@ -423,6 +480,35 @@ final class SourceEditorPane extends BorderPane {
             }
         });
     }
+
+    /**
+     * Shows a page of lines around a paragraph a quarter at a time: the page's top goes to where centring would put
+     * it, and the area unfolds downwards from there. Each line scrolled into view is a paragraph node made and styled
+     * for the first time; a whole page of them in one frame held the FX thread for 110-150 ms (ScreenshotTour, the
+     * editor opening app_compute.c at its stopped line). False, and nothing done, where the editor cannot unfold (not
+     * on screen, or not laid out yet).
+     */
+    private boolean jumpTo(int paragraph) {
+        int lines = linesOnScreen();
+        if (lines == 0 || area.getScene() == null) {
+            return false;
+        }
+        int top = Math.max(0, Math.min(paragraph - lines / 2, area.getParagraphs().size() - lines));
+        if (!viewport.fold()) {
+            return false;
+        }
+        area.showParagraphAtTop(top);
+        // Unfolded after this task, so that a reveal right after a stop's scroll does not start it over.
+        unfoldingPage = true;
+        Platform.runLater(() -> {
+            unfoldingPage = false;
+            viewport.unfold();
+        });
+        return true;
+    }
+
+    /** True from a jump until its unfolding starts. */
+    private boolean unfoldingPage;
 
     /**
      * Whether a paragraph is on screen with a few lines of context around it (none at the file's ends). Only asked of

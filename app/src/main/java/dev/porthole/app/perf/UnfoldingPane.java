@@ -22,8 +22,10 @@ public final class UnfoldingPane extends Region {
 
     private final Rectangle clip = new Rectangle();
     private Node content;
-    /** How many quarters of the height the content has now: {@link #STEPS} once unfolded. */
+    /** How many quarters of the height the content has now: {@link #STEPS} once unfolded, 0 while folded. */
     private int step = STEPS;
+    /** Counts unfoldings: the frame steps of one that was started again or stopped do nothing. */
+    private int unfolding;
 
     public UnfoldingPane() {
         setClip(clip);
@@ -61,6 +63,7 @@ public final class UnfoldingPane extends Region {
         content = shown;
         getChildren().setAll(shown);
         step = STEPS;
+        unfolding++;
         if (unfold) {
             unfold();
         }
@@ -69,7 +72,28 @@ public final class UnfoldingPane extends Region {
     /** Takes the node out of the scene; the node lives on and is shown again by {@link #show}. */
     public void hide() {
         step = STEPS;
+        unfolding++;
         getChildren().clear();
+    }
+
+    /**
+     * Lays the node out at no height until {@link #unfold} is called: for content about to change all it shows, as
+     * an editor about to show a page far down its file, so that the page comes a quarter at a time. Nothing to do,
+     * and false, where {@link #unfold} could not follow.
+     */
+    public boolean fold() {
+        if (!canUnfold()) {
+            return false;
+        }
+        step = 0;
+        unfolding++;
+        requestLayout();
+        return true;
+    }
+
+    /** Whether the node is folded away, or partly unfolded. */
+    public boolean isFolded() {
+        return step < STEPS;
     }
 
     /**
@@ -77,19 +101,29 @@ public final class UnfoldingPane extends Region {
      * of a window on screen, where no frames come, or for content with a split pane (see {@link #hasSplitPane}).
      */
     public boolean unfold() {
-        if (getChildren().isEmpty() || getScene() == null || getScene().getWindow() == null
-                || !getScene().getWindow().isShowing() || hasSplitPane(getChildren().get(0))) {
+        if (!canUnfold()) {
+            if (step < STEPS) {
+                step = STEPS;
+                unfolding++;
+                requestLayout();
+            }
             return false;
         }
         step = 1;
+        int generation = ++unfolding;
         requestLayout();
         List<Runnable> steps = new ArrayList<>();
         steps.add(() -> { });
         for (int i = 1; i < STEPS; i++) {
-            steps.add(this::unfoldOneMore);
+            steps.add(() -> unfoldOneMore(generation));
         }
         FrameSteps.run(getScene(), steps);
         return true;
+    }
+
+    private boolean canUnfold() {
+        return !getChildren().isEmpty() && getScene() != null && getScene().getWindow() != null
+                && getScene().getWindow().isShowing() && !hasSplitPane(getChildren().get(0));
     }
 
     /**
@@ -100,8 +134,8 @@ public final class UnfoldingPane extends Region {
         return content instanceof SplitPane || content.lookup(".split-pane") != null;
     }
 
-    private void unfoldOneMore() {
-        if (step < STEPS) {
+    private void unfoldOneMore(int generation) {
+        if (generation == unfolding && step < STEPS) {
             step++;
             requestLayout();
         }

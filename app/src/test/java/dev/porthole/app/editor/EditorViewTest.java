@@ -431,6 +431,7 @@ class EditorViewTest {
 
         robot.interact(() -> view.showExecutionPoint(longFile, 150));
         waitUntil("the arrow on line 150", () -> gutterShows(robot, area, 150, EditorStyle.CURRENT_LINE_ARROW));
+        waitUntil("the page unfolded", () -> !viewportOf(area).isFolded());
         WaitForAsyncUtils.waitForFxEvents();
         int[] centred = visible.call();
         assertTrue(Math.abs((centred[0] + centred[1]) / 2.0 - 150) <= 2, "line 150 centred in " + centred[0] + "-" + centred[1]);
@@ -439,6 +440,53 @@ class EditorViewTest {
         waitUntil("the arrow on line 151", () -> gutterShows(robot, area, 151, EditorStyle.CURRENT_LINE_ARROW));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(centred[0], visible.call()[0], "a step to the next line does not scroll");
+    }
+
+    @Test
+    void aFileOpenedAtAFarLineShowsThatPageAQuarterAtATimeAndNeverItsTop(FxRobot robot) throws Exception {
+        Path longFile = workspace.resolve("long.c");
+        Files.writeString(longFile, java.util.stream.IntStream.rangeClosed(1, 200).mapToObj(i -> "int line_" + i + ";\n")
+                .collect(java.util.stream.Collectors.joining()));
+        // The lines whose gutter is in the scene after each frame: a gutter is made with its line's node.
+        List<Set<Integer>> linesAtEachFrame = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Runnable record = () -> view.codeArea(longFile).ifPresent(a -> linesAtEachFrame.add(a.lookupAll(".ph-gutter").stream()
+                .filter(n -> n.getScene() != null && n.isVisible())
+                .map(n -> (Integer) n.getUserData()).collect(java.util.stream.Collectors.toSet())));
+        robot.interact(() -> {
+            view.getScene().addPostLayoutPulseListener(record);
+            view.showLine(longFile, 150);
+        });
+        waitUntil("the caret on line 150", () -> view.codeArea(longFile).map(a -> a.getCurrentParagraph() == 149).orElse(false));
+        CodeArea area = view.codeArea(longFile).orElseThrow();
+        waitUntil("the page unfolded", () -> !viewportOf(area).isFolded());
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> view.getScene().removePostLayoutPulseListener(record));
+
+        int first = WaitForAsyncUtils.asyncFx(area::firstVisibleParToAllParIndex).get(10, TimeUnit.SECONDS) + 1;
+        int last = WaitForAsyncUtils.asyncFx(area::lastVisibleParToAllParIndex).get(10, TimeUnit.SECONDS) + 1;
+        assertTrue(Math.abs((first + last) / 2.0 - 150) <= 2, "line 150 centred in " + first + "-" + last);
+        int page = last - first + 1;
+        int mostNew = 0;
+        Set<Integer> before = Set.of();
+        for (Set<Integer> lines : linesAtEachFrame) {
+            Set<Integer> added = new java.util.HashSet<>(lines);
+            added.removeAll(before);
+            mostNew = Math.max(mostNew, added.size());
+            before = lines;
+            assertTrue(lines.stream().filter(line -> line < first - 1).count() <= 1,
+                    "the top of the file was never drawn, but a frame showed " + lines);
+        }
+        // Without the unfolding, the whole page is made in the frame after the text goes in.
+        assertTrue(mostNew <= page / 4 + 3, "at most a quarter of the " + page + "-line page a frame, but one frame made "
+                + mostNew + ": " + linesAtEachFrame);
+    }
+
+    private static dev.porthole.app.perf.UnfoldingPane viewportOf(CodeArea area) {
+        Node node = area;
+        while (!(node instanceof dev.porthole.app.perf.UnfoldingPane)) {
+            node = node.getParent();
+        }
+        return (dev.porthole.app.perf.UnfoldingPane) node;
     }
 
     @Test

@@ -89,6 +89,22 @@ class UnfoldingPaneTest {
     }
 
     @Test
+    void foldedContentHasNoHeightUntilItUnfoldsAndAnUnfoldingStartedAgainKeepsItsQuarters() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> holder.show(list, false)).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(WaitForAsyncUtils.asyncFx(holder::fold).get(5, TimeUnit.SECONDS));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0.0, WaitForAsyncUtils.asyncFx(list::getHeight).get(5, TimeUnit.SECONDS), "folded");
+        assertTrue(holder.isFolded());
+        // Two unfoldings asked for in one task (an editor's stop and its reveal): one unfolding, a quarter a frame.
+        assertEquals(List.of(HEIGHT / 4, HEIGHT / 2, HEIGHT * 3 / 4, HEIGHT), framesUntilWhole(list, () -> {
+            holder.unfold();
+            holder.unfold();
+        }, () -> { }).stream().distinct().toList());
+        assertTrue(!holder.isFolded());
+    }
+
+    @Test
     void contentWithASplitPaneIsShownWholeAndKeepsItsDivider() throws Exception {
         ListView<String> top = new ListView<>();
         ListView<String> bottom = new ListView<>();
