@@ -1,6 +1,6 @@
 package dev.porthole.app.editor;
 
-import dev.porthole.app.perf.FirstFrame;
+import dev.porthole.app.perf.DrawnFrame;
 import dev.porthole.app.perf.UnfoldingPane;
 import java.time.Duration;
 import java.util.Collection;
@@ -124,8 +124,7 @@ final class SourceEditorPane extends BorderPane {
         Platform.runLater(() -> {
             Scene scene = area.getScene();
             if (scene != null && scene.getWindow() != null && scene.getWindow().isShowing() && viewport.getHeight() == 0) {
-                FirstFrame.afterNextPulse(scene, () -> fill(loaded));
-                Platform.requestNextPulse();
+                DrawnFrame.afterNextFrame(scene, () -> fill(loaded));
             } else {
                 fill(loaded);
             }
@@ -236,14 +235,13 @@ final class SourceEditorPane extends BorderPane {
         if (index + 1 < pieces.size()) {
             Scene scene = area.getScene();
             if (scene != null && scene.getWindow() != null && scene.getWindow().isShowing()) {
-                FirstFrame.afterNextPulse(scene, () -> Platform.runLater(() -> {
+                DrawnFrame.afterNextFrame(scene, () -> {
                     if (endsOnScreen()) {
                         fillFrom(pieces, index + 1);
                     } else {
                         fillRest(pieces, index + 1);
                     }
-                }));
-                Platform.requestNextPulse();
+                });
             } else {
                 Platform.runLater(() -> fillFrom(pieces, index + 1));
             }

@@ -3,12 +3,11 @@ package dev.porthole.app.perf;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import javafx.application.Platform;
 import javafx.scene.Scene;
 
 /**
- * Runs pieces of work on the FX thread one per frame: each starts after the frame that styled and laid out what the
- * one before it added. Work that adds many nodes for the first time (a window's panels, a workspace's editor) costs
+ * Runs pieces of work on the FX thread one per frame: each starts once the frame that styled and laid out what the
+ * one before it added is drawn ({@link DrawnFrame}). Work that adds many nodes for the first time (a window's panels, a workspace's editor) costs
  * its own time and then that styling and layout in the next pulse; done in one go, the two add up to one long
  * freeze, while in steps the window keeps drawing and answering between them.
  *
@@ -41,9 +40,8 @@ public final class FrameSteps {
             next();
             return;
         }
-        // After the next frame is laid out, and as a task of its own: tasks posted meanwhile (input, the
+        // After the next frame is laid out and drawn, and as a task of its own: tasks posted meanwhile (input, the
         // watchdog's probe) run first.
-        FirstFrame.afterNextPulse(scene, () -> Platform.runLater(this::next));
-        Platform.requestNextPulse();
+        DrawnFrame.afterNextFrame(scene, this::next);
     }
 }
