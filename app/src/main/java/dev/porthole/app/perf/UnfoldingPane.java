@@ -98,7 +98,8 @@ public final class UnfoldingPane extends Region {
 
     /**
      * Unfolds the node shown from a quarter of its height, as its many new rows arrive. Nothing to do, and false, out
-     * of a window on screen, where no frames come, or for content with a split pane (see {@link #hasSplitPane}).
+     * of a window on screen, where no frames come, or for content with a split pane (see {@link #hasSplitPane}); a
+     * folded node is then shown whole.
      */
     public boolean unfold() {
         if (!canUnfold()) {
