@@ -41,6 +41,12 @@ final class SourceEditorPane extends BorderPane {
     static final Duration HOVER_DELAY = Duration.ofMillis(400);
     /** Lines put into a new area per frame while they land on screen (see {@link #pieces}). */
     static final int LINES_PER_FRAME = 12;
+    /**
+     * The first frames' lines, fewer: they are the first lines drawn, which in the window's first file runs their
+     * code for the first time. The first file's first dozen lines made one frame of 90 ms of layout alone
+     * (-Djavafx.pulseLogger, ScreenshotTour).
+     */
+    private static final int[] FIRST_PIECES = {4, 8};
     /** Lines that go in {@link #LINES_PER_FRAME} at a time, at most: more than any window shows at once. */
     private static final int PAGED_LINES = 240;
     /** Typing pauses this long before the text is highlighted again. */
@@ -192,10 +198,10 @@ final class SourceEditorPane extends BorderPane {
     private static double knownLineHeight = 18;
 
     /**
-     * The text in the order it goes in: the file's first lines {@value #LINES_PER_FRAME} at a time, then chunks of
-     * {@value SourceDocument.LoadedText#CHUNK_LINES}. Each line that lands on screen is a paragraph node made and
-     * styled in the next layout; a whole page of them in one frame, the first a window shows, held the FX thread for
-     * 80-160 ms (ScreenshotTour).
+     * The text in the order it goes in: the file's first lines a few at a time ({@link #FIRST_PIECES}, then
+     * {@value #LINES_PER_FRAME}), then chunks of {@value SourceDocument.LoadedText#CHUNK_LINES}. Each line that lands
+     * on screen is a paragraph node made and styled in the next layout; a whole page of them in one frame, the first a
+     * window shows, held the FX thread for 80-160 ms (ScreenshotTour).
      */
     private static List<StyledDocument<Collection<String>, String, Collection<String>>> pieces(
             List<StyledDocument<Collection<String>, String, Collection<String>>> chunks) {
@@ -203,7 +209,12 @@ final class SourceEditorPane extends BorderPane {
         StyledDocument<Collection<String>, String, Collection<String>> first = chunks.get(0);
         int paragraphs = first.getParagraphs().size();
         int from = 0;
-        for (int line = LINES_PER_FRAME; line < Math.min(paragraphs, PAGED_LINES); line += LINES_PER_FRAME) {
+        int line = 0;
+        for (int piece = 0; ; piece++) {
+            line += piece < FIRST_PIECES.length ? FIRST_PIECES[piece] : LINES_PER_FRAME;
+            if (line >= Math.min(paragraphs, PAGED_LINES)) {
+                break;
+            }
             int to = first.getAbsolutePosition(line, 0);
             pieces.add(first.subSequence(from, to));
             from = to;
