@@ -58,6 +58,10 @@ public final class WorkbenchApplication extends Application {
             // would wait for the renderer in its own frame, one block of 90-130 ms (the software renderer).
             DrawnFrame.thenRun(() -> fill(scene, workbench, panels, folder));
         }));
+        // The window starts with no text field focused. Else JavaFX focuses the first one, the toolbar's app= box,
+        // where a key typed at once would edit the guest's command line, and whose caret needs a frame right after
+        // the first: that frame waited 70-120 ms for the software renderer to draw the first.
+        scene.getRoot().requestFocus();
         stage.show();
         return workbench;
     }

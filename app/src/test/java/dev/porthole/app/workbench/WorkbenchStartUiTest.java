@@ -1,6 +1,7 @@
 package dev.porthole.app.workbench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -74,6 +75,10 @@ class WorkbenchStartUiTest {
             assertEquals(Files.readString(main), workbench.editor().codeArea(main).orElseThrow().getText());
             assertTrue(workbench.view().getScene().getWindow().isShowing());
             assertNull(workbench.view().lookup("#workspace-banner"), "no warning for the sample's porthole.json");
+            // Keys typed at once must not edit the guest's command line in the toolbar's app= box.
+            javafx.scene.Node focused = workbench.view().getScene().getFocusOwner();
+            assertFalse(focused instanceof javafx.scene.control.TextInputControl || focused instanceof javafx.scene.control.ComboBox,
+                    "no text field has the focus at start, but " + focused + " has");
             return null;
         }).get(10, TimeUnit.SECONDS);
     }
