@@ -436,10 +436,40 @@ class EditorViewTest {
         int[] centred = visible.call();
         assertTrue(Math.abs((centred[0] + centred[1]) / 2.0 - 150) <= 2, "line 150 centred in " + centred[0] + "-" + centred[1]);
 
-        robot.interact(() -> view.showExecutionPoint(longFile, 151));
-        waitUntil("the arrow on line 151", () -> gutterShows(robot, area, 151, EditorStyle.CURRENT_LINE_ARROW));
+        robot.interact(area::requestFocus); // as in the workbench, where the editor has the keyboard
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(centred[0], visible.call()[0], "a step to the next line does not scroll");
+        double scrollY = WaitForAsyncUtils.asyncFx(area::getEstimatedScrollY).get(10, TimeUnit.SECONDS);
+        for (int line = 151; line <= 154; line++) {
+            int stopped = line;
+            robot.interact(() -> view.showExecutionPoint(longFile, stopped));
+            waitUntil("the arrow on line " + line, () -> gutterShows(robot, area, stopped, EditorStyle.CURRENT_LINE_ARROW));
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(centred[0], visible.call()[0], "a step to the next line does not scroll");
+            // Not even by part of a line: in the workbench each step crept the text up by half a line.
+            assertEquals(scrollY, WaitForAsyncUtils.asyncFx(area::getEstimatedScrollY).get(10, TimeUnit.SECONDS), 0.5,
+                    "the text stays put, to the pixel, at the step to line " + line);
+        }
+    }
+
+    @Test
+    void stepsNearTheEndOfAShortFileLeaveTheTextWhereItIs(FxRobot robot) throws Exception {
+        Path shortFile = workspace.resolve("short.c");
+        Files.writeString(shortFile, java.util.stream.IntStream.rangeClosed(1, 50).mapToObj(i -> "int line_" + i + ";\n")
+                .collect(java.util.stream.Collectors.joining()));
+        CodeArea area = openAndWait(robot, shortFile);
+        robot.interact(() -> view.showExecutionPoint(shortFile, 45));
+        waitUntil("the arrow on line 45", () -> gutterShows(robot, area, 45, EditorStyle.CURRENT_LINE_ARROW));
+        waitUntil("the page unfolded", () -> !viewportOf(area).isFolded());
+        WaitForAsyncUtils.waitForFxEvents();
+        double scrollY = WaitForAsyncUtils.asyncFx(area::getEstimatedScrollY).get(10, TimeUnit.SECONDS);
+        for (int line = 46; line <= 49; line++) {
+            int stopped = line;
+            robot.interact(() -> view.showExecutionPoint(shortFile, stopped));
+            waitUntil("the arrow on line " + line, () -> gutterShows(robot, area, stopped, EditorStyle.CURRENT_LINE_ARROW));
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(scrollY, WaitForAsyncUtils.asyncFx(area::getEstimatedScrollY).get(10, TimeUnit.SECONDS), 0.5,
+                    "the text stays put, to the pixel, at the step to line " + line);
+        }
     }
 
     @Test
