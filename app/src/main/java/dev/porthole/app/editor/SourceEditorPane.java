@@ -520,11 +520,16 @@ final class SourceEditorPane extends BorderPane {
     private boolean unfoldingPage;
 
     /**
-     * Whether a paragraph is on screen with a few lines of context around it (none at the file's ends). Only asked of
-     * an area laid out since its last change: asking for the visible lines lays it out there and then, which in the
-     * middle of a fill made the file's first page only to scroll away from it.
+     * Whether a paragraph is on screen with a few lines of context around it (none at the file's ends). Asking for the
+     * visible lines lays the area out there and then, which in the middle of a fill made the file's first page only to
+     * scroll away from it: an area not filled yet, or folded, is laid out by its frames alone.
      */
     private boolean comfortablyVisible(int paragraph) {
+        if (area.isNeedsLayout() && filled && !viewport.isFolded() && area.getScene() != null) {
+            // A step's stop can come in the frame its step began, before the marks taken off for "running" are laid
+            // out. Taken as "not in view", it centred the text on the stopped line at every step: the text crept up.
+            area.layout();
+        }
         if (area.isNeedsLayout() || area.getVisibleParagraphs().isEmpty()) {
             return false;
         }

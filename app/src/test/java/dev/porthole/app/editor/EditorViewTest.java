@@ -464,6 +464,9 @@ class EditorViewTest {
         double scrollY = WaitForAsyncUtils.asyncFx(area::getEstimatedScrollY).get(10, TimeUnit.SECONDS);
         for (int line = 46; line <= 49; line++) {
             int stopped = line;
+            // As a step does: the guest runs (no stopped line), then stops on the next line.
+            robot.interact(viewModel::clearExecutionPoint);
+            WaitForAsyncUtils.waitForFxEvents();
             robot.interact(() -> view.showExecutionPoint(shortFile, stopped));
             waitUntil("the arrow on line " + line, () -> gutterShows(robot, area, stopped, EditorStyle.CURRENT_LINE_ARROW));
             WaitForAsyncUtils.waitForFxEvents();
