@@ -2,16 +2,16 @@ package dev.porthole.app.console;
 
 import dev.porthole.icons.Icon;
 import dev.porthole.icons.Icons;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
@@ -101,8 +101,8 @@ public final class ConsoleView extends BorderPane {
     }
 
     /**
-     * The console with its text and status line only: {@link #toolbarSteps()} makes and adds its toolbar, a part
-     * a frame.
+     * The console with its text and status line only: {@link #addNextToolbarPart} makes and adds its toolbar's
+     * {@value #TOOLBAR_PARTS} parts, one a call.
      */
     public static ConsoleView withToolbarInSteps(ConsoleViewModel viewModel) {
         return new ConsoleView(viewModel, true);
@@ -129,16 +129,17 @@ public final class ConsoleView extends BorderPane {
     }
 
     /**
-     * For a console made {@link #withToolbarInSteps}: the toolbar's arrival, in steps to run a frame apart, each
-     * making one of its parts and adding it (see {@link #toolbarParts}).
-     * The workbench makes its console so: the console is the first panel its window shows, and making its dozen
-     * controls and styling them for the first time, with the text, in one frame held the FX thread for 80-130 ms.
-     * None for a console made whole.
+     * For a console made {@link #withToolbarInSteps}: makes and adds the toolbar's next part ({@link #toolbarParts}),
+     * for a step of its own; false once the toolbar is whole. The workbench makes its console so: the console is the
+     * first panel its window shows, and making its dozen controls and styling them for the first time, with the
+     * text, in one frame held the FX thread for 80-130 ms.
      */
-    public List<Runnable> toolbarSteps() {
-        List<Runnable> steps = List.copyOf(toolbarToCome);
-        toolbarToCome.clear();
-        return steps;
+    public boolean addNextToolbarPart() {
+        Runnable part = toolbarToCome.poll();
+        if (part != null) {
+            part.run();
+        }
+        return !toolbarToCome.isEmpty();
     }
 
     public ConsoleViewModel getViewModel() {
@@ -147,8 +148,11 @@ public final class ConsoleView extends BorderPane {
 
     // ================================================================ toolbar
 
+    /** How many parts {@link #toolbarParts} has. */
+    public static final int TOOLBAR_PARTS = 4;
+
     /**
-     * The toolbar's parts, left to right, each made when asked for: the level toggles; the library and regex filters;
+     * The toolbar's {@value #TOOLBAR_PARTS} parts, left to right, each made when asked for: the level toggles; the library and regex filters;
      * the search field and its buttons; follow-tail and clear.
      */
     private List<Supplier<List<Node>>> toolbarParts() {

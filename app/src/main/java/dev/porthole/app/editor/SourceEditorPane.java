@@ -1,7 +1,7 @@
 package dev.porthole.app.editor;
 
-import dev.porthole.app.perf.DrawnFrame;
 import dev.porthole.app.perf.UnfoldingPane;
+import dev.porthole.icons.DrawnFrame;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -143,13 +143,7 @@ final class SourceEditorPane extends BorderPane {
             // Shown from the top, the file's first lines would come a few a frame only to scroll away to the target.
             // Folded, the text goes in with no line drawn, and filled() unfolds the page around the target.
             List<StyledDocument<Collection<String>, String, Collection<String>>> chunks = loaded.chunks();
-            filling = true;
-            try {
-                area.replace(0, area.getLength(), chunks.get(0));
-                area.moveTo(0);
-            } finally {
-                filling = false;
-            }
+            putFirst(chunks.get(0));
             if (chunks.size() > 1) {
                 fillRest(chunks, 1);
             } else {
@@ -229,19 +223,16 @@ final class SourceEditorPane extends BorderPane {
      * lines are drawn a few at a time), else in a task of its own, so frames keep coming while a big file arrives.
      */
     private void fillFrom(List<StyledDocument<Collection<String>, String, Collection<String>>> pieces, int index) {
-        filling = true;
-        try {
-            if (index == 0) {
-                area.replace(0, area.getLength(), pieces.get(0));
-                area.moveTo(0);
-            } else {
-                append(pieces.get(index));
-            }
-        } finally {
-            filling = false;
-        }
         if (index == 0) {
+            putFirst(pieces.get(0));
             area.showParagraphAtTop(0);
+        } else {
+            filling = true;
+            try {
+                append(pieces.get(index));
+            } finally {
+                filling = false;
+            }
         }
         if (index + 1 < pieces.size()) {
             Scene scene = area.getScene();
@@ -293,8 +284,21 @@ final class SourceEditorPane extends BorderPane {
         if (pendingReveal > 0) {
             revealLine(pendingReveal);
         }
-        if (viewport.isFolded() && !unfoldingPage) {
-            viewport.unfold(); // folded for a target that is gone (the guest ran on): show the top
+        if (viewport.isFolded()) {
+            // Folded for a target that is gone (the guest ran on): show the top. (After a jump, this starts its
+            // unfolding over, in the same frame.)
+            viewport.unfold();
+        }
+    }
+
+    /** Replaces the area's text with the first piece, the caret at its start. */
+    private void putFirst(StyledDocument<Collection<String>, String, Collection<String>> piece) {
+        filling = true;
+        try {
+            area.replace(0, area.getLength(), piece);
+            area.moveTo(0);
+        } finally {
+            filling = false;
         }
     }
 
@@ -494,30 +498,17 @@ final class SourceEditorPane extends BorderPane {
      * Shows a page of lines around a paragraph a quarter at a time: the page's top goes to where centring would put
      * it, and the area unfolds downwards from there. Each line scrolled into view is a paragraph node made and styled
      * for the first time; a whole page of them in one frame held the FX thread for 110-150 ms (ScreenshotTour, the
-     * editor opening app_compute.c at its stopped line). False, and nothing done, where the editor cannot unfold (not
-     * on screen, or not laid out yet).
+     * editor opening app_compute.c at its stopped line). False where the editor cannot unfold (not on screen, or not
+     * laid out yet): the caller then centres the line at once.
      */
     private boolean jumpTo(int paragraph) {
         int lines = linesOnScreen();
         if (lines == 0 || area.getScene() == null) {
             return false;
         }
-        int top = Math.max(0, Math.min(paragraph - lines / 2, area.getParagraphs().size() - lines));
-        if (!viewport.fold()) {
-            return false;
-        }
-        area.showParagraphAtTop(top);
-        // Unfolded after this task, so that a reveal right after a stop's scroll does not start it over.
-        unfoldingPage = true;
-        Platform.runLater(() -> {
-            unfoldingPage = false;
-            viewport.unfold();
-        });
-        return true;
+        area.showParagraphAtTop(Math.max(0, Math.min(paragraph - lines / 2, area.getParagraphs().size() - lines)));
+        return viewport.unfold(); // else the caller centres the line at once
     }
-
-    /** True from a jump until its unfolding starts. */
-    private boolean unfoldingPage;
 
     /**
      * Whether a paragraph is on screen with a few lines of context around it (none at the file's ends). Asking for the

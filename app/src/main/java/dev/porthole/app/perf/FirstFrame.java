@@ -1,5 +1,6 @@
 package dev.porthole.app.perf;
 
+import dev.porthole.icons.DrawnFrame;
 import java.lang.management.ManagementFactory;
 import javafx.application.Platform;
 import javafx.beans.value.ObservableValue;
@@ -28,7 +29,7 @@ public final class FirstFrame {
     public static void watch(Scene scene) {
         String mode = System.getProperty(PROPERTY);
         if (mode != null) {
-            afterNextPulse(scene, () -> report(MARKER, mode.equals("exit")));
+            DrawnFrame.afterNextPulse(scene, () -> report(MARKER, mode.equals("exit")));
         }
     }
 
@@ -38,13 +39,13 @@ public final class FirstFrame {
         if (mode == null) {
             return;
         }
-        afterNextPulse(scene, () -> report(MARKER, false));
+        DrawnFrame.afterNextPulse(scene, () -> report(MARKER, false));
         workspace.addListener(new javafx.beans.value.ChangeListener<Object>() {
             @Override
             public void changed(ObservableValue<?> obs, Object was, Object now) {
                 if (now != null) {
                     workspace.removeListener(this);
-                    afterNextPulse(scene, () -> report(READY_MARKER, mode.equals("exit")));
+                    DrawnFrame.afterNextPulse(scene, () -> report(READY_MARKER, mode.equals("exit")));
                 }
             }
         });
@@ -67,18 +68,8 @@ public final class FirstFrame {
     /** Reports the frame after the panels' contents joined the scene. */
     public static void panelsFilled(Scene scene) {
         if (System.getProperty(PROPERTY) != null) {
-            afterNextPulse(scene, () -> report(PANELS_MARKER, false));
+            DrawnFrame.afterNextPulse(scene, () -> report(PANELS_MARKER, false));
         }
-    }
-
-    /** Runs {@code action} once, on the FX thread, right after the next frame of {@code scene} is laid out. */
-    public static void afterNextPulse(Scene scene, Runnable action) {
-        Runnable[] once = new Runnable[1];
-        once[0] = () -> {
-            scene.removePostLayoutPulseListener(once[0]);
-            action.run();
-        };
-        scene.addPostLayoutPulseListener(once[0]);
     }
 
     private static void report(String marker, boolean exit) {

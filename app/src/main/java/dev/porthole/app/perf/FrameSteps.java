@@ -1,5 +1,6 @@
 package dev.porthole.app.perf;
 
+import dev.porthole.icons.DrawnFrame;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -7,9 +8,9 @@ import javafx.scene.Scene;
 
 /**
  * Runs pieces of work on the FX thread one per frame: each starts once the frame that styled and laid out what the
- * one before it added is drawn ({@link DrawnFrame}). Work that adds many nodes for the first time (a window's panels, a workspace's editor) costs
- * its own time and then that styling and layout in the next pulse; done in one go, the two add up to one long
- * freeze, while in steps the window keeps drawing and answering between them.
+ * one before it added is drawn ({@link DrawnFrame}). Work that adds many nodes for the first time (a window's panels,
+ * a workspace's editor) costs its own time and then that styling and layout in the next pulse; done in one go, the
+ * two add up to one long freeze, while in steps the window keeps drawing and answering between them.
  *
  * <p>Without a scene (a view not shown yet, as in some tests) the steps run at once, in order.
  */

@@ -24,6 +24,8 @@ public final class UnfoldingPane extends Region {
     private Node content;
     /** How many quarters of the height the content has now: {@link #STEPS} once unfolded, 0 while folded. */
     private int step = STEPS;
+    /** Whether {@link #showUnfoldedFirstTime} has shown its node. */
+    private boolean shownBefore;
     /** Counts unfoldings: the frame steps of one that was started again or stopped do nothing. */
     private int unfolding;
 
@@ -67,6 +69,15 @@ public final class UnfoldingPane extends Region {
         if (unfold) {
             unfold();
         }
+    }
+
+    /**
+     * Puts the node in the scene, unfolding it the first time this pane shows it: a tab's panel, whose later
+     * showings reuse the cells its first one made.
+     */
+    public void showUnfoldedFirstTime(Node shown) {
+        show(shown, !shownBefore);
+        shownBefore = true;
     }
 
     /** Takes the node out of the scene; the node lives on and is shown again by {@link #show}. */

@@ -49,9 +49,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -105,7 +103,6 @@ public final class Workbench implements WorkflowListener {
     private RunsView runsView;
     private boolean otherPanelsFilled;
     private boolean consolePlaced;
-    private Deque<Runnable> consoleToolbar = new ArrayDeque<>();
     /** Counts workspaces shown: a show's later frames are skipped once another one has begun. */
     private long workspaceShows;
     private final BuildLogViewModel buildLogModel = new BuildLogViewModel(ViewThreads.fx());
@@ -181,12 +178,11 @@ public final class Workbench implements WorkflowListener {
      * never hold the FX thread together. Each step runs once; {@link #completePanels} runs those not run yet.
      */
     public List<Runnable> panelSteps() {
-        return List.of(
+        List<Runnable> steps = new ArrayList<>(List.of(
                 () -> {
                     if (consoleView == null) {
                         view.installTooltips();
                         consoleView = ConsoleView.withToolbarInSteps(consoleModel);
-                        consoleToolbar = new ArrayDeque<>(consoleView.toolbarSteps());
                     }
                 },
                 // Made in one frame, its text styled in the next, its toolbar made and styled a part a frame in the
@@ -197,11 +193,11 @@ public final class Workbench implements WorkflowListener {
                         consolePlaced = true;
                         view.fillPanel(consoleTab, consoleView);
                     }
-                },
-                this::nextConsoleToolbarStep,
-                this::nextConsoleToolbarStep,
-                this::nextConsoleToolbarStep,
-                this::nextConsoleToolbarStep,
+                }));
+        for (int part = 0; part < ConsoleView.TOOLBAR_PARTS; part++) {
+            steps.add(() -> consoleView.addNextToolbarPart()); // made by the first step
+        }
+        steps.addAll(List.of(
                 () -> {
                     if (runsView == null) {
                         crashView = new CrashView(this::openSource);
@@ -220,21 +216,15 @@ public final class Workbench implements WorkflowListener {
                         view.fillPanel(buildTab, buildLog);
                         view.fillPanel(layoutTab, new LayoutView(layoutModel));
                     }
-                });
+                }));
+        return steps;
     }
 
     /** Makes the panels' contents that are not made yet, now (tests, and a workspace opened before they were). */
     public void completePanels() {
         panelSteps().forEach(Runnable::run);
-        while (!consoleToolbar.isEmpty()) {
-            nextConsoleToolbarStep();
-        }
-    }
-
-    private void nextConsoleToolbarStep() {
-        Runnable step = consoleToolbar.poll();
-        if (step != null) {
-            step.run();
+        while (consoleView.addNextToolbarPart()) {
+            // the parts not added yet, all at once
         }
     }
 

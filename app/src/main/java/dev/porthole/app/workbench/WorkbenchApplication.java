@@ -1,7 +1,6 @@
 package dev.porthole.app.workbench;
 
 import dev.porthole.app.dialog.FxDialogService;
-import dev.porthole.app.perf.DrawnFrame;
 import dev.porthole.app.perf.FirstFrame;
 import dev.porthole.app.perf.FrameSteps;
 import dev.porthole.app.perf.Preload;
@@ -9,6 +8,7 @@ import dev.porthole.app.task.FxTaskRunner;
 import dev.porthole.app.theme.Theme;
 import dev.porthole.app.workspace.RecentWorkspaces;
 import dev.porthole.app.workspace.SampleWorkspace;
+import dev.porthole.icons.DrawnFrame;
 import dev.porthole.icons.Icons;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,7 +52,7 @@ public final class WorkbenchApplication extends Application {
         stage.setScene(scene);
         stage.getIcons().add(Icons.logo());
         stage.setTitle("Porthole");
-        FirstFrame.afterNextPulse(scene, () -> Platform.runLater(() -> {
+        DrawnFrame.afterNextPulse(scene, () -> Platform.runLater(() -> {
             afterFirstFrame.run();
             // The panels come once the first frame is drawn: made while the renderer draws it, the first of them
             // would wait for the renderer in its own frame, one block of 90-130 ms (the software renderer).

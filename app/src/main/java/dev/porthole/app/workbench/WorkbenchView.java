@@ -170,11 +170,9 @@ public final class WorkbenchView extends BorderPane {
     private static void fill(Tab tab, Node content) {
         UnfoldingPane holder = new UnfoldingPane();
         tab.setContent(holder);
-        boolean[] shownBefore = {false};
         Runnable follow = () -> {
             if (tab.isSelected()) {
-                holder.show(content, !shownBefore[0]);
-                shownBefore[0] = true;
+                holder.showUnfoldedFirstTime(content);
             } else {
                 holder.hide();
             }

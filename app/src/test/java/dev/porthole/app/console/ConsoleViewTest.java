@@ -3,6 +3,8 @@ package dev.porthole.app.console;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -95,6 +97,26 @@ class ConsoleViewTest {
             StyleClassedTextArea area = view.textArea();
             return area.getParagraph(area.getParagraphs().size() - 1).getText();
         });
+    }
+
+    @Test
+    void aConsoleMadeWithItsToolbarInStepsIsWholeAfterItsPartsAndTheSameAsOneMadeWhole() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            ConsoleView stepped = ConsoleView.withToolbarInSteps(new ConsoleViewModel());
+            assertNull(stepped.lookup("#" + ConsoleView.ID_SEARCH_FIELD), "no toolbar before its steps");
+            for (int part = 1; part < ConsoleView.TOOLBAR_PARTS; part++) {
+                assertTrue(stepped.addNextToolbarPart(), "part " + part + " of " + ConsoleView.TOOLBAR_PARTS + " leaves more");
+            }
+            assertFalse(stepped.addNextToolbarPart(), "the last part completes the toolbar");
+            assertFalse(stepped.addNextToolbarPart(), "and no more come");
+            // One control of each part (the level toggles are the segmented button's, made with its skin).
+            for (String selector : List.of(".segmented-button", "#" + ConsoleView.ID_LIBRARY_FILTER,
+                    "#" + ConsoleView.ID_SEARCH_FIELD, "#" + ConsoleView.ID_FOLLOW_TAIL)) {
+                assertNotNull(stepped.lookup(selector), selector + " in the stepped toolbar");
+                assertNotNull(view.lookup(selector), selector + " in the whole one");
+            }
+            return null;
+        }).get(10, TimeUnit.SECONDS);
     }
 
     @Test

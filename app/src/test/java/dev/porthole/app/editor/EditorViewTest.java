@@ -417,8 +417,7 @@ class EditorViewTest {
     @Test
     void aStopOnAVisibleLineLeavesTheTextWhereItIsAndAFarOneIsCentred(FxRobot robot) throws Exception {
         Path longFile = workspace.resolve("long.c");
-        Files.writeString(longFile, java.util.stream.IntStream.rangeClosed(1, 200).mapToObj(i -> "int line_" + i + ";\n")
-                .collect(java.util.stream.Collectors.joining()));
+        writeNumberedLines(longFile, 200);
         CodeArea area = openAndWait(robot, longFile);
         java.util.concurrent.Callable<int[]> visible = () -> WaitForAsyncUtils.asyncFx(() -> new int[] {
                 area.firstVisibleParToAllParIndex() + 1, area.lastVisibleParToAllParIndex() + 1}).get();
@@ -438,36 +437,42 @@ class EditorViewTest {
 
         robot.interact(area::requestFocus); // as in the workbench, where the editor has the keyboard
         WaitForAsyncUtils.waitForFxEvents();
-        double scrollY = WaitForAsyncUtils.asyncFx(area::getEstimatedScrollY).get(10, TimeUnit.SECONDS);
-        for (int line = 151; line <= 154; line++) {
-            int stopped = line;
-            robot.interact(() -> view.showExecutionPoint(longFile, stopped));
-            waitUntil("the arrow on line " + line, () -> gutterShows(robot, area, stopped, EditorStyle.CURRENT_LINE_ARROW));
-            WaitForAsyncUtils.waitForFxEvents();
-            assertEquals(centred[0], visible.call()[0], "a step to the next line does not scroll");
-            // Not even by part of a line: in the workbench each step crept the text up by half a line.
-            assertEquals(scrollY, WaitForAsyncUtils.asyncFx(area::getEstimatedScrollY).get(10, TimeUnit.SECONDS), 0.5,
-                    "the text stays put, to the pixel, at the step to line " + line);
-        }
+        stepsLeaveTheTextWhereItIs(robot, area, longFile, 151, 154, false);
+        assertEquals(centred[0], visible.call()[0], "steps to the next lines do not scroll");
     }
 
     @Test
     void stepsNearTheEndOfAShortFileLeaveTheTextWhereItIs(FxRobot robot) throws Exception {
         Path shortFile = workspace.resolve("short.c");
-        Files.writeString(shortFile, java.util.stream.IntStream.rangeClosed(1, 50).mapToObj(i -> "int line_" + i + ";\n")
-                .collect(java.util.stream.Collectors.joining()));
+        writeNumberedLines(shortFile, 50);
         CodeArea area = openAndWait(robot, shortFile);
         robot.interact(() -> view.showExecutionPoint(shortFile, 45));
         waitUntil("the arrow on line 45", () -> gutterShows(robot, area, 45, EditorStyle.CURRENT_LINE_ARROW));
         waitUntil("the page unfolded", () -> !viewportOf(area).isFolded());
         WaitForAsyncUtils.waitForFxEvents();
+        stepsLeaveTheTextWhereItIs(robot, area, shortFile, 46, 49, true);
+    }
+
+    private static void writeNumberedLines(Path file, int count) throws IOException {
+        Files.writeString(file, java.util.stream.IntStream.rangeClosed(1, count).mapToObj(i -> "int line_" + i + ";\n")
+                .collect(java.util.stream.Collectors.joining()));
+    }
+
+    /**
+     * Stops on each line from {@code from} to {@code to} in turn, the guest running between them when {@code running}
+     * (as a step does), and checks the text does not move, not even by part of a line: in the workbench each step
+     * crept the text up.
+     */
+    private void stepsLeaveTheTextWhereItIs(FxRobot robot, CodeArea area, Path file, int from, int to, boolean running)
+            throws Exception {
         double scrollY = WaitForAsyncUtils.asyncFx(area::getEstimatedScrollY).get(10, TimeUnit.SECONDS);
-        for (int line = 46; line <= 49; line++) {
+        for (int line = from; line <= to; line++) {
             int stopped = line;
-            // As a step does: the guest runs (no stopped line), then stops on the next line.
-            robot.interact(viewModel::clearExecutionPoint);
-            WaitForAsyncUtils.waitForFxEvents();
-            robot.interact(() -> view.showExecutionPoint(shortFile, stopped));
+            if (running) {
+                robot.interact(viewModel::clearExecutionPoint);
+                WaitForAsyncUtils.waitForFxEvents();
+            }
+            robot.interact(() -> view.showExecutionPoint(file, stopped));
             waitUntil("the arrow on line " + line, () -> gutterShows(robot, area, stopped, EditorStyle.CURRENT_LINE_ARROW));
             WaitForAsyncUtils.waitForFxEvents();
             assertEquals(scrollY, WaitForAsyncUtils.asyncFx(area::getEstimatedScrollY).get(10, TimeUnit.SECONDS), 0.5,
@@ -478,8 +483,7 @@ class EditorViewTest {
     @Test
     void aFileOpenedAtAFarLineShowsThatPageAQuarterAtATimeAndNeverItsTop(FxRobot robot) throws Exception {
         Path longFile = workspace.resolve("long.c");
-        Files.writeString(longFile, java.util.stream.IntStream.rangeClosed(1, 200).mapToObj(i -> "int line_" + i + ";\n")
-                .collect(java.util.stream.Collectors.joining()));
+        writeNumberedLines(longFile, 200);
         // The lines whose gutter is in the scene after each frame: a gutter is made with its line's node.
         List<Set<Integer>> linesAtEachFrame = new java.util.concurrent.CopyOnWriteArrayList<>();
         Runnable record = () -> view.codeArea(longFile).ifPresent(a -> linesAtEachFrame.add(a.lookupAll(".ph-gutter").stream()

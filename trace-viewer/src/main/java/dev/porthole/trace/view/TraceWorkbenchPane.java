@@ -1,5 +1,6 @@
 package dev.porthole.trace.view;
 
+import dev.porthole.icons.DrawnFrame;
 import dev.porthole.launcher.Guest;
 import dev.porthole.launcher.HostTimings;
 import dev.porthole.launcher.SerialLine;
@@ -114,13 +115,7 @@ public final class TraceWorkbenchPane extends BorderPane {
             return;
         }
         swap(phases, phasesToCome);
-        Runnable[] once = new Runnable[1];
-        once[0] = () -> {
-            scene.removePostLayoutPulseListener(once[0]);
-            Platform.runLater(() -> swap(phasesToCome, phases));
-        };
-        scene.addPostLayoutPulseListener(once[0]);
-        Platform.requestNextPulse();
+        DrawnFrame.afterNextFrame(scene, () -> swap(phasesToCome, phases));
     }
 
     /** Puts {@code in} where {@code out} is in the single-run split, its divider where it was. */

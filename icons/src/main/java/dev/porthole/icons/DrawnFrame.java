@@ -1,4 +1,4 @@
-package dev.porthole.app.perf;
+package dev.porthole.icons;
 
 import java.lang.reflect.Method;
 import java.util.Optional;
@@ -15,7 +15,8 @@ import javafx.scene.Scene;
  * pulse thus adds its own time to the next pulse's wait for the renderer, in one block: with the software renderer a
  * new panel's first frame takes 60-90 ms to draw, and the console's construction right after it made one block of
  * 131 ms of which 39 ms were its own (ScreenshotTour, -Dporthole.watchdog.blocks). Waiting for the renderer off the
- * FX thread leaves that thread free to answer meanwhile.
+ * FX thread leaves that thread free to answer meanwhile. Here, beside the other shared view helpers, so that every
+ * module's views pace their work the same way.
  *
  * <p>JavaFX has no public way to ask whether its renderer is busy; its render thread is a {@link ThreadPoolExecutor}
  * reached by reflection (the window runs JavaFX from the class path, so nothing is sealed). Where that fails, work
@@ -42,8 +43,18 @@ public final class DrawnFrame {
      */
     public static void afterNextFrame(Scene scene, Runnable action) {
         // After the pulse, not in it: the pulse hands its frame to the renderer only after its layout listeners ran.
-        FirstFrame.afterNextPulse(scene, () -> Platform.runLater(() -> thenRun(action)));
+        afterNextPulse(scene, () -> Platform.runLater(() -> thenRun(action)));
         Platform.requestNextPulse();
+    }
+
+    /** Runs {@code action} once, on the FX thread, right after the next frame of {@code scene} is laid out. */
+    public static void afterNextPulse(Scene scene, Runnable action) {
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            action.run();
+        };
+        scene.addPostLayoutPulseListener(once[0]);
     }
 
     /** Posts {@code action} to the FX thread once the renderer has nothing left to draw (call it from any thread). */

@@ -1,4 +1,4 @@
-package dev.porthole.app.perf;
+package dev.porthole.icons;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,7 +14,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-/** Work waits for JavaFX's renderer to finish drawing, but never long for a stuck one. */
+/**
+ * Work waits for JavaFX's renderer to finish drawing, but never long for a stuck one. (In the app's tests, which have
+ * TestFX, in the helper's own package to reach its renderer.)
+ */
 @ExtendWith(ApplicationExtension.class)
 class DrawnFrameTest {
     @Start
