@@ -1,5 +1,6 @@
 package dev.porthole.app.console;
 
+import dev.porthole.icons.FrameGate;
 import dev.porthole.icons.Icon;
 import dev.porthole.icons.Icons;
 import java.util.ArrayDeque;
@@ -90,6 +91,8 @@ public final class ConsoleView extends BorderPane {
     /** The toolbar's parts not made yet: see {@link #withToolbarInSteps}. */
     private final Deque<Runnable> toolbarToCome = new ArrayDeque<>();
     private ConsoleWindow drawn = ConsoleWindow.EMPTY;
+    /** True while a draw waits for its frame ({@link FrameGate}): windows that come meanwhile are drawn by it. */
+    private boolean drawWaiting;
     private double lineHeight = DEFAULT_LINE_HEIGHT;
     private double wheelRows;
     private boolean syncingScrollBar;
@@ -124,7 +127,7 @@ public final class ConsoleView extends BorderPane {
         setCenter(textPane());
         setBottom(statusBar());
         addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
-        viewModel.windowProperty().addListener((o, was, window) -> draw(window));
+        viewModel.windowProperty().addListener((o, was, window) -> drawInAFrameOfItsOwn());
         draw(viewModel.windowProperty().get());
     }
 
@@ -503,6 +506,21 @@ public final class ConsoleView extends BorderPane {
     }
 
     // ================================================================ drawing
+
+    /**
+     * Draws the newest window in a frame with no other view's new nodes: a guest's output and its stop at a
+     * breakpoint come together, and the new lines and the stopped file's tab made one long pulse.
+     */
+    private void drawInAFrameOfItsOwn() {
+        if (drawWaiting) {
+            return;
+        }
+        drawWaiting = true;
+        FrameGate.run(this, () -> {
+            drawWaiting = false;
+            draw(viewModel.windowProperty().get());
+        });
+    }
 
     private void draw(ConsoleWindow window) {
         List<ConsoleLine> before = drawn.lines();

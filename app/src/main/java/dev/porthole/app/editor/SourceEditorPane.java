@@ -1,7 +1,8 @@
 package dev.porthole.app.editor;
 
-import dev.porthole.app.perf.UnfoldingPane;
 import dev.porthole.icons.DrawnFrame;
+import dev.porthole.icons.FrameGate;
+import dev.porthole.icons.UnfoldingPane;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -59,7 +60,11 @@ final class SourceEditorPane extends BorderPane {
     private final UnfoldingPane viewport = new UnfoldingPane();
     /** Made when first opened: most tabs are never searched, and a hidden bar still costs each new tab its styling. */
     private SearchBar searchBar;
-    private final Popup hoverPopup = new Popup();
+    /**
+     * Made on the first hover: a popup makes a scene of its own and styles its root, which every new tab paid for
+     * in the task that opened it (a debugger stop in another file), whether the value was ever hovered or not.
+     */
+    private Popup hoverPopup;
     private final Label hoverLabel = new Label();
     /** Paragraph that carries the current-line style, or -1. */
     private int styledCurrentParagraph = -1;
@@ -130,9 +135,9 @@ final class SourceEditorPane extends BorderPane {
         Platform.runLater(() -> {
             Scene scene = area.getScene();
             if (scene != null && scene.getWindow() != null && scene.getWindow().isShowing() && viewport.getHeight() == 0) {
-                DrawnFrame.afterNextFrame(scene, () -> fill(loaded));
+                DrawnFrame.afterNextFrame(scene, () -> FrameGate.run(scene, () -> fill(loaded)));
             } else {
-                fill(loaded);
+                FrameGate.run(scene, () -> fill(loaded)); // at once when off screen
             }
         });
     }
@@ -237,7 +242,8 @@ final class SourceEditorPane extends BorderPane {
         if (index + 1 < pieces.size()) {
             Scene scene = area.getScene();
             if (scene != null && scene.getWindow() != null && scene.getWindow().isShowing()) {
-                DrawnFrame.afterNextFrame(scene, () -> {
+                // Each piece in a frame of its own, which it shares with no other view's new nodes (FrameGate).
+                FrameGate.run(scene, () -> {
                     if (endsOnScreen()) {
                         fillFrom(pieces, index + 1);
                     } else {
@@ -542,8 +548,6 @@ final class SourceEditorPane extends BorderPane {
     private void installHover() {
         hoverLabel.getStyleClass().add(EditorStyle.HOVER_VALUE);
         hoverLabel.getStylesheets().add(EditorView.STYLESHEET);
-        hoverPopup.getContent().add(hoverLabel);
-        hoverPopup.setAutoHide(true);
         area.setMouseOverTextDelay(HOVER_DELAY);
         area.addEventHandler(MouseOverTextEvent.MOUSE_OVER_TEXT_BEGIN, event -> {
             if (!viewModel.isStopped()) {
@@ -569,13 +573,20 @@ final class SourceEditorPane extends BorderPane {
     private void showHover(String text, Point2D screen) {
         hoverLabel.setText(text);
         if (getScene() != null && getScene().getWindow() != null) {
+            if (hoverPopup == null) {
+                hoverPopup = new Popup();
+                hoverPopup.getContent().add(hoverLabel);
+                hoverPopup.setAutoHide(true);
+            }
             hoverPopup.show(getScene().getWindow(), screen.getX() + 4, screen.getY() + 18);
         }
     }
 
     private void hideHover() {
         hoverRequest++;
-        hoverPopup.hide();
+        if (hoverPopup != null) {
+            hoverPopup.hide();
+        }
     }
 
     private void installKeys() {

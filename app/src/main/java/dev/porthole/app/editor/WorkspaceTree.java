@@ -1,10 +1,11 @@
 package dev.porthole.app.editor;
 
-import dev.porthole.app.perf.FrameSteps;
-import dev.porthole.app.perf.UnfoldingPane;
-import dev.porthole.icons.StyleClasses;
+import dev.porthole.icons.FrameGate;
+import dev.porthole.icons.FrameSteps;
 import dev.porthole.icons.Icon;
 import dev.porthole.icons.Icons;
+import dev.porthole.icons.StyleClasses;
+import dev.porthole.icons.UnfoldingPane;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,11 @@ final class WorkspaceTree extends TreeView<Path> {
     /** Rows that come {@link #ROWS_PER_FRAME} at a time, at most: the rest go in together. */
     private static final int PAGED_ROWS = 64;
     private final EditorViewModel viewModel;
-    private final UnfoldingPane holder = new UnfoldingPane();
+    /**
+     * Unfolds in eighths: the window's first tree rows are the first tree cells and file icons it makes, and a quarter
+     * of the tree's height in one frame held the FX thread for 100-150 ms (ScreenshotTour, -Djavafx.pulseLogger).
+     */
+    private final UnfoldingPane holder = new UnfoldingPane(8);
 
     WorkspaceTree(EditorViewModel viewModel) {
         this.viewModel = viewModel;
@@ -84,8 +89,12 @@ final class WorkspaceTree extends TreeView<Path> {
                     .map(child -> child.folder() ? new FolderItem(child.path()) : (TreeItem<Path>) new TreeItem<>(child.path()))
                     .toList();
             if (getParent() == null) {
-                getChildren().setAll(items);
-                holder.unfold();
+                // In a frame after the tree's own first one: the workspace's files are listed so fast that they came
+                // in the frame that styled the new editor, and the two held the FX thread for 150 ms in one pulse.
+                FrameGate.run(WorkspaceTree.this, () -> {
+                    getChildren().setAll(items);
+                    holder.unfold();
+                });
                 return;
             }
             List<Runnable> steps = new ArrayList<>();

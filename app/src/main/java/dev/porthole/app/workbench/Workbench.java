@@ -14,12 +14,11 @@ import dev.porthole.app.editor.ExecutionPoint;
 import dev.porthole.app.editor.SourceBreakpoint;
 import dev.porthole.app.editor.SourceDocument;
 import dev.porthole.app.launch.LaunchOptionsView;
-import dev.porthole.app.perf.FrameSteps;
 import dev.porthole.app.runs.RunHistory;
 import dev.porthole.app.runs.RunSummary;
 import dev.porthole.app.runs.RunsView;
-import dev.porthole.app.session.BuildOutcome;
 import dev.porthole.app.session.BuildLogImageBuilder;
+import dev.porthole.app.session.BuildOutcome;
 import dev.porthole.app.session.GuestWorkflow;
 import dev.porthole.app.session.WorkflowListener;
 import dev.porthole.app.task.TaskRunner;
@@ -40,6 +39,8 @@ import dev.porthole.build.view.ViewThreads;
 import dev.porthole.gdb.DebugEvent;
 import dev.porthole.gdb.DebugSession;
 import dev.porthole.gdb.Frame;
+import dev.porthole.icons.FrameGate;
+import dev.porthole.icons.FrameSteps;
 import dev.porthole.icons.Icon;
 import dev.porthole.launcher.Guest;
 import dev.porthole.launcher.GuestExit;
@@ -105,6 +106,8 @@ public final class Workbench implements WorkflowListener {
     private boolean consolePlaced;
     /** Counts workspaces shown: a show's later frames are skipped once another one has begun. */
     private long workspaceShows;
+    /** Counts stops and resumes: a stop's line shown a frame late must not come back after the guest ran on. */
+    private long executionPoints;
     private final BuildLogViewModel buildLogModel = new BuildLogViewModel(ViewThreads.fx());
     private final ProblemsViewModel problemsModel = new ProblemsViewModel((file, line, column) -> openSource(file, Math.max(1, line)));
     private final LayoutViewModel layoutModel = new LayoutViewModel(ViewThreads.fx());
@@ -653,6 +656,7 @@ public final class Workbench implements WorkflowListener {
             model.setDebugging(underDebugger);
             model.setStatus(status);
             if (state != GuestState.STOPPED) {
+                executionPoints++;
                 editorModel.clearExecutionPoint();
             }
         });
@@ -703,7 +707,14 @@ public final class Workbench implements WorkflowListener {
     @Override
     public void stopped(DebugEvent.Stopped stop) {
         tasks.onUi(() -> {
-            stop.frame().ifPresent(this::showFrame);
+            long thisStop = ++executionPoints;
+            // In a frame of its own: a stop in another file opens a tab, which the console's last lines (the guest
+            // prints, then stops) would otherwise be styled and laid out with.
+            FrameGate.run(view, () -> {
+                if (thisStop == executionPoints) {
+                    stop.frame().ifPresent(this::showFrame);
+                }
+            });
             debugPanels.forEach(p -> p.onStopped(stop));
             if (layoutTab.isSelected()) {
                 readRuntimeMap();
@@ -721,6 +732,7 @@ public final class Workbench implements WorkflowListener {
     @Override
     public void running() {
         tasks.onUi(() -> {
+            executionPoints++;
             editorModel.clearExecutionPoint();
             debugPanels.forEach(DebugPanel::onRunning);
         });
@@ -729,9 +741,13 @@ public final class Workbench implements WorkflowListener {
     @Override
     public void crashed(CrashReport report) {
         tasks.onUi(() -> {
-            crashView.show(report);
-            view.selectBottomPanel(crashTab);
-            report.faultingFrame().ifPresent(f -> openSource(f.file().get(), f.line().getAsInt()));
+            // The crash panel, then the faulting line's file: each brings a view's worth of new nodes, so each gets a
+            // frame of its own, as do the console's last lines, which the panic comes with.
+            FrameGate.run(view, () -> {
+                view.selectBottomPanel(crashTab);
+                crashView.show(report); // on screen now, so its parts come a frame each
+            });
+            report.faultingFrame().ifPresent(f -> FrameGate.run(view, () -> openSource(f.file().get(), f.line().getAsInt())));
         });
     }
 

@@ -2,13 +2,13 @@ package dev.porthole.app.workbench;
 
 import dev.porthole.app.dialog.FxDialogService;
 import dev.porthole.app.perf.FirstFrame;
-import dev.porthole.app.perf.FrameSteps;
 import dev.porthole.app.perf.Preload;
 import dev.porthole.app.task.FxTaskRunner;
 import dev.porthole.app.theme.Theme;
 import dev.porthole.app.workspace.RecentWorkspaces;
 import dev.porthole.app.workspace.SampleWorkspace;
 import dev.porthole.icons.DrawnFrame;
+import dev.porthole.icons.FrameSteps;
 import dev.porthole.icons.Icons;
 import java.nio.file.Path;
 import java.util.ArrayList;

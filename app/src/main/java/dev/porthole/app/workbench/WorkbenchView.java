@@ -1,8 +1,8 @@
 package dev.porthole.app.workbench;
 
-import dev.porthole.app.perf.UnfoldingPane;
 import dev.porthole.icons.Icon;
 import dev.porthole.icons.Icons;
+import dev.porthole.icons.UnfoldingPane;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;

@@ -144,6 +144,15 @@ class EditorViewTest {
         return new Point2D(bounds.getMinX() + Math.min(4, bounds.getWidth() / 2), bounds.getCenterY());
     }
 
+    /** Asks on the FX thread, where the area's layout is. */
+    private static boolean onFx(java.util.concurrent.Callable<Boolean> question) {
+        try {
+            return WaitForAsyncUtils.asyncFx(question).get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private void waitUntil(String what, java.util.function.BooleanSupplier condition) throws TimeoutException {
         try {
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
@@ -194,8 +203,8 @@ class EditorViewTest {
         robot.interact(() -> view.showExecutionPoint(file, 48));
         waitUntil("the stopped line marked", () -> view.isMarkedCurrent(file, 48));
         CodeArea area = view.codeArea(file).orElseThrow();
-        WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(area.getParagraphBoundsOnScreen(47).isPresent(), "line 48 is scrolled into view");
+        // The page around it unfolds a quarter a frame, each frame shared with the window's other new nodes.
+        waitUntil("line 48 scrolled into view", () -> onFx(() -> area.getParagraphBoundsOnScreen(47).isPresent()));
         assertTrue(gutterShows(robot, area, 48, EditorStyle.CURRENT_LINE_ARROW), "the arrow is in the gutter");
         assertFalse(view.isMarkedCurrent(file, 47));
 
@@ -378,8 +387,7 @@ class EditorViewTest {
         robot.interact(() -> view.showLine(file, 44));
         waitUntil("the caret on line 44", () -> view.codeArea(file).map(a -> a.getCurrentParagraph() == 43).orElse(false));
         CodeArea area = view.codeArea(file).orElseThrow();
-        WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(area.getParagraphBoundsOnScreen(43).isPresent(), "line 44 is on screen");
+        waitUntil("line 44 on screen", () -> onFx(() -> area.getParagraphBoundsOnScreen(43).isPresent()));
         assertTrue(area.isFocused());
     }
 
@@ -518,12 +526,12 @@ class EditorViewTest {
                 + mostNew + ": " + linesAtEachFrame);
     }
 
-    private static dev.porthole.app.perf.UnfoldingPane viewportOf(CodeArea area) {
+    private static dev.porthole.icons.UnfoldingPane viewportOf(CodeArea area) {
         Node node = area;
-        while (!(node instanceof dev.porthole.app.perf.UnfoldingPane)) {
+        while (!(node instanceof dev.porthole.icons.UnfoldingPane)) {
             node = node.getParent();
         }
-        return (dev.porthole.app.perf.UnfoldingPane) node;
+        return (dev.porthole.icons.UnfoldingPane) node;
     }
 
     @Test

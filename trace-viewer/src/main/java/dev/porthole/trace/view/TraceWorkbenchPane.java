@@ -1,6 +1,7 @@
 package dev.porthole.trace.view;
 
 import dev.porthole.icons.DrawnFrame;
+import dev.porthole.icons.UnfoldingPane;
 import dev.porthole.launcher.Guest;
 import dev.porthole.launcher.HostTimings;
 import dev.porthole.launcher.SerialLine;
@@ -47,6 +48,8 @@ public final class TraceWorkbenchPane extends BorderPane {
     private final Executor background;
     private final TimelineView timeline = new TimelineView();
     private final PhaseTableView phases = new PhaseTableView();
+    /** Holds the phase table in the split, and unfolds it when it first comes on screen. */
+    private final UnfoldingPane phasesHolder = new UnfoldingPane();
     private final SplitPane single;
     /** In the phase table's place for the pane's first frame on screen (see {@link #phasesAFrameLater}). */
     private final Region phasesToCome = new Region();
@@ -86,10 +89,11 @@ public final class TraceWorkbenchPane extends BorderPane {
         getStyleClass().add(STYLE_CLASS);
         getStylesheets().add(TimelineView.STYLESHEET);
         phases.setOnPhaseSelected(name -> timeline.getModel().searchPhase(name));
-        single = new SplitPane(timeline, phases);
+        phasesHolder.show(phases, false);
+        single = new SplitPane(timeline, phasesHolder);
         single.setOrientation(Orientation.HORIZONTAL);
         single.setDividerPositions(0.64);
-        SplitPane.setResizableWithParent(phases, false);
+        SplitPane.setResizableWithParent(phasesHolder, false);
         setCenter(single);
         timeline.setPulseHook(this::onPulse);
         SplitPane.setResizableWithParent(phasesToCome, false);
@@ -105,17 +109,22 @@ public final class TraceWorkbenchPane extends BorderPane {
     }
 
     /**
-     * The pane's first frame on screen has the timeline and its tool row, the next the phase table: styled for the
-     * first time together, with the table's dozen rows of eight cells, they held the FX thread for 80-100 ms when the
-     * Trace tab was first chosen (ScreenshotTour). A pane never put in a shown window has its table from the start.
+     * The pane's first frame on screen has the timeline and its tool row; the phase table comes after it, unfolding
+     * over the next frames a quarter of its rows at a time. Styled for the first time together, with the table's dozen
+     * rows of seven cells, they held the FX thread for 80-100 ms when the Trace tab was first chosen (ScreenshotTour);
+     * the table alone, a frame later, still 80-120 ms. A pane never put in a shown window has its table from the
+     * start.
      */
     private void phasesAFrameLater(Scene scene) {
-        int at = single.getItems().indexOf(phases);
+        int at = single.getItems().indexOf(phasesHolder);
         if (at < 0) {
             return;
         }
-        swap(phases, phasesToCome);
-        DrawnFrame.afterNextFrame(scene, () -> swap(phasesToCome, phases));
+        swap(phasesHolder, phasesToCome);
+        DrawnFrame.afterNextFrame(scene, () -> {
+            swap(phasesToCome, phasesHolder);
+            phasesHolder.unfold();
+        });
     }
 
     /** Puts {@code in} where {@code out} is in the single-run split, its divider where it was. */

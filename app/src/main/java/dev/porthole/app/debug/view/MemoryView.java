@@ -1,13 +1,13 @@
 package dev.porthole.app.debug.view;
 
-import dev.porthole.app.perf.UnfoldingPane;
-import dev.porthole.icons.StyleClasses;
 import dev.porthole.icons.Icon;
 import dev.porthole.icons.Icons;
-import javafx.geometry.VPos;
-import javafx.scene.control.Button;
+import dev.porthole.icons.StyleClasses;
+import dev.porthole.icons.UnfoldingPane;
 import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;
+import javafx.geometry.VPos;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;

@@ -1,4 +1,4 @@
-package dev.porthole.app.perf;
+package dev.porthole.icons;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package dev.porthole.app.perf;
+package dev.porthole.icons;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,25 +11,41 @@ import javafx.scene.shape.Rectangle;
 
 /**
  * Holds a node that it can unfold downwards over a few frames: laid out at a quarter of its height, then half, then
- * three quarters, then all of it, one frame each. A table, tree or list makes a cell for each row it shows, and
- * styles it the first time, all in the frame the rows appear in: the Registers panel's first frame was one block of
+ * three quarters, then all of it, one frame each (or in more, smaller steps). A table, tree or list makes a cell for
+ * each row it shows, and styles it the first time, all in the frame the rows appear in: the Registers panel's first frame was one block of
  * 74-97 ms on the FX thread, almost all of it its rows. Unfolding, it makes a quarter of them a frame, and the whole
  * of it is there within about 70 ms. The workbench's panels unfold the first time they are shown, the workspace's
  * file tree when the workspace's files arrive.
  */
 public final class UnfoldingPane extends Region {
+    /** Frames to unfold in, unless told otherwise: a quarter of the height a frame. */
     static final int STEPS = 4;
 
     private final Rectangle clip = new Rectangle();
     private Node content;
-    /** How many quarters of the height the content has now: {@link #STEPS} once unfolded, 0 while folded. */
-    private int step = STEPS;
+    /** Frames to unfold in: the content gets 1/steps more of its height each frame. */
+    private final int steps;
+    /** How many steps' worth of the height the content has now: {@link #steps} once unfolded, 0 while folded. */
+    private int step;
     /** Whether {@link #showUnfoldedFirstTime} has shown its node. */
     private boolean shownBefore;
     /** Counts unfoldings: the frame steps of one that was started again or stopped do nothing. */
     private int unfolding;
 
     public UnfoldingPane() {
+        this(STEPS);
+    }
+
+    /**
+     * Unfolds in {@code steps} frames: more, for content whose first rows cost the most (a window's first tree of
+     * files, whose first rows are the first tree cells and file icons it ever makes).
+     */
+    public UnfoldingPane(int steps) {
+        if (steps < 1) {
+            throw new IllegalArgumentException("steps must be at least 1, not " + steps);
+        }
+        this.steps = steps;
+        this.step = steps;
         setClip(clip);
     }
 
@@ -64,7 +80,7 @@ public final class UnfoldingPane extends Region {
     public void show(Node shown, boolean unfold) {
         content = shown;
         getChildren().setAll(shown);
-        step = STEPS;
+        step = steps;
         unfolding++;
         if (unfold) {
             unfold();
@@ -82,7 +98,7 @@ public final class UnfoldingPane extends Region {
 
     /** Takes the node out of the scene; the node lives on and is shown again by {@link #show}. */
     public void hide() {
-        step = STEPS;
+        step = steps;
         unfolding++;
         getChildren().clear();
     }
@@ -104,7 +120,7 @@ public final class UnfoldingPane extends Region {
 
     /** Whether the node is folded away, or partly unfolded. */
     public boolean isFolded() {
-        return step < STEPS;
+        return step < steps;
     }
 
     /**
@@ -114,8 +130,8 @@ public final class UnfoldingPane extends Region {
      */
     public boolean unfold() {
         if (!canUnfold()) {
-            if (step < STEPS) {
-                step = STEPS;
+            if (step < steps) {
+                step = steps;
                 unfolding++;
                 requestLayout();
             }
@@ -124,12 +140,12 @@ public final class UnfoldingPane extends Region {
         step = 1;
         int generation = ++unfolding;
         requestLayout();
-        List<Runnable> steps = new ArrayList<>();
-        steps.add(() -> { });
-        for (int i = 1; i < STEPS; i++) {
-            steps.add(() -> unfoldOneMore(generation));
+        List<Runnable> frames = new ArrayList<>();
+        frames.add(() -> { });
+        for (int i = 1; i < steps; i++) {
+            frames.add(() -> unfoldOneMore(generation));
         }
-        FrameSteps.run(getScene(), steps);
+        FrameSteps.run(getScene(), frames);
         return true;
     }
 
@@ -147,7 +163,7 @@ public final class UnfoldingPane extends Region {
     }
 
     private void unfoldOneMore(int generation) {
-        if (generation == unfolding && step < STEPS) {
+        if (generation == unfolding && step < steps) {
             step++;
             requestLayout();
         }
@@ -161,7 +177,7 @@ public final class UnfoldingPane extends Region {
             Node child = getChildren().get(0);
             // As tall as the pane, or as its content allows (a table no taller than its rows, FitToRows).
             double full = Math.min(getHeight(), Math.max(child.minHeight(getWidth()), child.maxHeight(getWidth())));
-            child.resizeRelocate(0, 0, getWidth(), Math.floor(full * step / STEPS));
+            child.resizeRelocate(0, 0, getWidth(), Math.floor(full * step / steps));
         }
     }
 

@@ -1,0 +1,96 @@
+package dev.porthole.icons;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** One change a frame, in the order asked; at once where no frames come. (In the app's tests: they have TestFX.) */
+@ExtendWith(ApplicationExtension.class)
+class FrameGateTest {
+    private Scene scene;
+    private VBox root;
+
+    @Start
+    void start(Stage stage) {
+        root = new VBox();
+        scene = new Scene(root, 200, 200);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @Test
+    void changesAskedForInOneFrameRunOneAFrameInOrder() throws Exception {
+        AtomicInteger frames = new AtomicInteger();
+        List<String> ran = new ArrayList<>();
+        List<Integer> framesSeen = new ArrayList<>();
+        CompletableFuture<Boolean> firstRanAtOnce = new CompletableFuture<>();
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            scene.addPostLayoutPulseListener(frames::incrementAndGet);
+            for (String name : List.of("console lines", "stopped file", "panel rows")) {
+                FrameGate.run(root, () -> {
+                    ran.add(name);
+                    framesSeen.add(frames.get());
+                    root.getChildren().add(new Label(name));
+                    if (ran.size() == 3) {
+                        done.complete(null);
+                    }
+                });
+                if (name.equals("console lines")) {
+                    firstRanAtOnce.complete(ran.equals(List.of("console lines")));
+                }
+            }
+        });
+        assertTrue(firstRanAtOnce.get(10, TimeUnit.SECONDS), "the first change, with the frame free, ran at once");
+        done.get(10, TimeUnit.SECONDS);
+        assertEquals(List.of("console lines", "stopped file", "panel rows"), ran);
+        assertTrue(framesSeen.get(1) > framesSeen.get(0) && framesSeen.get(2) > framesSeen.get(1),
+                "a frame between each two changes: " + framesSeen);
+    }
+
+    @Test
+    void outOfAShownWindowChangesRunAtOnce() throws Exception {
+        CompletableFuture<List<Integer>> ran = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            List<Integer> order = new ArrayList<>();
+            VBox detached = new VBox();
+            FrameGate.run(detached, () -> order.add(1));
+            FrameGate.run(detached, () -> order.add(2));
+            FrameGate.run((Scene) null, () -> order.add(3));
+            ran.complete(order);
+        });
+        assertEquals(List.of(1, 2, 3), ran.get(10, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void aWindowHiddenWhileChangesWaitRunsThemAtOnce() throws Exception {
+        CompletableFuture<List<String>> afterHide = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            Stage other = new Stage();
+            VBox otherRoot = new VBox();
+            other.setScene(new Scene(otherRoot, 100, 100));
+            other.show();
+            List<String> ran = new ArrayList<>();
+            FrameGate.run(otherRoot, () -> ran.add("first"));
+            FrameGate.run(otherRoot, () -> ran.add("second"));
+            FrameGate.run(otherRoot, () -> ran.add("third"));
+            other.hide(); // no frame will come for the two waiting
+            afterHide.complete(new ArrayList<>(ran));
+        });
+        assertEquals(List.of("first", "second", "third"), afterHide.get(10, TimeUnit.SECONDS));
+    }
+}

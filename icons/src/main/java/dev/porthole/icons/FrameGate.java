@@ -1,0 +1,90 @@
+package dev.porthole.icons;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.WeakHashMap;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+
+/**
+ * Lets one change that brings new nodes into a shown window happen per frame. Such a change costs its own time and
+ * then, in the next pulse, the styling and layout of what it added. Two of them in one frame add up: a guest prints
+ * its output and stops at a breakpoint a moment later, and the console's new lines and the stopped file's new tab
+ * were styled and laid out in one pulse, one block of 130-150 ms (ScreenshotTour, {@code -Dporthole.watchdog.blocks}),
+ * where each alone is about half that. The window's panels coming in steps ({@link FrameSteps}), a panel unfolding
+ * ({@link UnfoldingPane}), the workspace's files, the console's new lines and a debugger stop all pass through here.
+ *
+ * <p>A change asked for when none ran since the last frame runs at once. Otherwise it waits, in order, until the
+ * frames of the changes before it are drawn ({@link DrawnFrame}): a frame later, not a moment a person can see. Out
+ * of a shown window (a view not placed yet, a test without a stage) a change runs at once.
+ */
+public final class FrameGate {
+    private static final Map<Scene, FrameGate> GATES = new WeakHashMap<>();
+
+    private final Scene scene;
+    private final Deque<Runnable> waiting = new ArrayDeque<>();
+    /** True from a change until its frame is drawn. */
+    private boolean frameTaken;
+
+    private FrameGate(Scene scene) {
+        this.scene = scene;
+        // A hidden window draws no frames: what waits for one would wait for good.
+        scene.getWindow().showingProperty().addListener((obs, was, showing) -> {
+            if (!showing) {
+                flush();
+            }
+        });
+    }
+
+    /** Runs {@code change} in a frame of its own in {@code view}'s window (call it on the FX thread). */
+    public static void run(Node view, Runnable change) {
+        run(view.getScene(), change);
+    }
+
+    /** Runs {@code change} in a frame of its own of {@code scene}, or at once when it is not shown (or null). */
+    public static void run(Scene scene, Runnable change) {
+        if (scene == null || scene.getWindow() == null || !scene.getWindow().isShowing()) {
+            change.run();
+            return;
+        }
+        GATES.computeIfAbsent(scene, FrameGate::new).submit(change);
+    }
+
+    private void submit(Runnable change) {
+        if (frameTaken) {
+            waiting.add(change);
+        } else {
+            runInFrame(change);
+        }
+    }
+
+    private void runInFrame(Runnable change) {
+        frameTaken = true;
+        try {
+            change.run();
+        } finally {
+            // After the next frame is laid out and drawn, and as a task of its own: tasks posted meanwhile (input,
+            // the watchdog's probe) run first.
+            DrawnFrame.afterNextFrame(scene, this::frameDrawn);
+        }
+    }
+
+    private void flush() {
+        frameTaken = false;
+        for (Runnable next = waiting.poll(); next != null; next = waiting.poll()) {
+            next.run();
+        }
+    }
+
+    private void frameDrawn() {
+        if (!frameTaken) {
+            return; // flushed meanwhile
+        }
+        frameTaken = false;
+        Runnable next = waiting.poll();
+        if (next != null) {
+            runInFrame(next);
+        }
+    }
+}
