@@ -4,9 +4,12 @@ import dev.porthole.gdb.DebugEvent;
 import dev.porthole.gdb.DebugListener;
 import dev.porthole.gdb.DebugSession;
 import dev.porthole.gdb.Frame;
-
+import dev.porthole.icons.FrameGate;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+import javafx.scene.Node;
 
 /**
  * All debugger panels, made together and wired to each other: choosing a frame in the Call Stack shows its
@@ -14,25 +17,44 @@ import java.util.Objects;
  * registers {@link #listener()}, which hops to the FX thread itself).
  */
 public final class DebugPanels implements DebugPanel {
-    private final BreakpointsView breakpoints = new BreakpointsView(new BreakpointsViewModel());
+    private final BreakpointsView breakpoints = inFramesOfItsOwn(ui -> new BreakpointsView(new BreakpointsViewModel(ui)));
     private final CallStackView callStack;
-    private final VariablesView variables = new VariablesView(new VariablesViewModel());
-    private final WatchView watch = new WatchView(new WatchViewModel());
-    private final RegistersView registers = new RegistersView(new RegistersViewModel());
-    private final MemoryView memory = new MemoryView(new MemoryViewModel());
-    private final DisassemblyView disassembly = new DisassemblyView(new DisassemblyViewModel());
-    private final MonitorView monitor = new MonitorView(new MonitorViewModel());
+    private final VariablesView variables = inFramesOfItsOwn(ui -> new VariablesView(new VariablesViewModel(ui)));
+    private final WatchView watch = inFramesOfItsOwn(ui -> new WatchView(new WatchViewModel(ui)));
+    private final RegistersView registers = inFramesOfItsOwn(ui -> new RegistersView(new RegistersViewModel(ui)));
+    private final MemoryView memory = inFramesOfItsOwn(ui -> new MemoryView(new MemoryViewModel(ui, MemoryViewModel.DEFAULT_WINDOW)));
+    private final DisassemblyView disassembly = inFramesOfItsOwn(ui -> new DisassemblyView(new DisassemblyViewModel(ui)));
+    private final MonitorView monitor = inFramesOfItsOwn(ui -> new MonitorView(new MonitorViewModel(ui)));
     private final List<DebugPanel> all;
 
     /** {@code sources}: how the app finds a frame's file, the same resolver its own stop marker uses. */
     public DebugPanels(SourceNavigator navigator, FrameSourceResolver sources) {
         Objects.requireNonNull(navigator, "navigator");
-        callStack = new CallStackView(new CallStackViewModel(navigator, sources));
+        callStack = inFramesOfItsOwn(ui -> new CallStackView(new CallStackViewModel(navigator, sources, ui)));
         all = List.of(breakpoints, callStack, variables, watch, registers, memory, disassembly, monitor);
         callStack.model().selectedLevelProperty().addListener((obs, was, level) -> {
             int l = level.intValue();
             callStack.model().frames().stream().filter(f -> f.level() == l).findFirst().ifPresent(this::frameChosen);
         });
+    }
+
+    /**
+     * A panel whose view model delivers gdb's answers on the FX thread, each in a frame of its own in the panel's
+     * window ({@link FrameGate}): at a stop, the Call Stack's rows, the disassembly and the registers came with the
+     * editor's stopped line, and were styled and laid out in one pulse of up to 120 ms. A panel not on screen gets
+     * its answers at once.
+     */
+    private static <V extends Node> V inFramesOfItsOwn(Function<Executor, V> make) {
+        Node[] view = new Node[1];
+        V made = make.apply(task -> FxThread.EXECUTOR.execute(() -> {
+            if (view[0] == null) {
+                task.run();
+            } else {
+                FrameGate.run(view[0], task);
+            }
+        }));
+        view[0] = made;
+        return made;
     }
 
     private void frameChosen(Frame frame) {
