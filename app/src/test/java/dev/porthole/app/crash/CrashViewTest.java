@@ -1,5 +1,6 @@
 package dev.porthole.app.crash;
 
+import static dev.porthole.app.debug.PanicReportTest.FAULT_CONSOLE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,19 +24,6 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The crash panel shows the whole report, a part a frame on screen, at once off it; a newer report replaces it. */
 @ExtendWith(ApplicationExtension.class)
 class CrashViewTest {
-    /** The real kernel's panic, app=fault on microvm (as in PanicReportTest). */
-    private static final List<String> FAULT_CONSOLE = List.of(
-            "panic: page fault (vector 14) err=0x0000000000000002 cr2=0x0000007fffdead00",
-            "rax=0x0000000000000000 rbx=0x0000000000000000 rcx=0x00000000000003f8 rdx=0x00000000000003fd",
-            "rsi=0x0000000000000000 rdi=0x0000000000000000 rbp=0x0000000000108fa8 rsp=0x0000000000108fa0",
-            "r8=0x0000000000000000 r9=0x0000000000000000 r10=0x0000000000000000 r11=0x0000000000000000",
-            "r12=0x0000000000000000 r13=0x0000000000000000 r14=0x0000000000000000 r15=0x0000000000000000",
-            "rip=0x0000000000101b0e rflags=0x0000000000000046 cs=0x0000000000000008 ss=0x0000000000000010",
-            "backtrace:",
-            "  #0 0x0000000000101b0e",
-            "  #1 0x0000000000101b2a",
-            "panic: end");
-
     private CrashView view;
 
     @Start
@@ -45,16 +33,21 @@ class CrashViewTest {
         stage.show();
     }
 
-    private static CrashReport report(String firstLine) {
+    /** The panic line of the real kernel's app=fault. */
+    private static final String PANIC_LINE = FAULT_CONSOLE.stream().filter(l -> l.startsWith("panic: page fault"))
+            .findFirst().orElseThrow();
+
+    /** The real kernel's panic, its first line replaced by {@code panicLine}. */
+    private static CrashReport report(String panicLine) {
         List<String> lines = new java.util.ArrayList<>(FAULT_CONSOLE);
-        lines.set(0, firstLine);
+        lines.set(lines.indexOf(PANIC_LINE), panicLine);
         return CrashReport.symbolize(PanicReport.parse(lines).orElseThrow(), Optional.empty(), List.of());
     }
 
     @Test
     void onScreenThePanicComesFirstAndTheBacktraceAndRegistersInTheFramesAfter() throws Exception {
         List<String> atOnce = WaitForAsyncUtils.asyncFx(() -> {
-            view.show(report(FAULT_CONSOLE.get(0)));
+            view.show(report(PANIC_LINE));
             return texts(view);
         }).get(5, TimeUnit.SECONDS);
         assertTrue(atOnce.stream().anyMatch(t -> t.startsWith("Guest panic: page fault")), "the panic at once: " + atOnce);
@@ -68,7 +61,7 @@ class CrashViewTest {
     @Test
     void aNewerReportReplacesOneStillComing() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
-            view.show(report(FAULT_CONSOLE.get(0)));
+            view.show(report(PANIC_LINE));
             view.show(report("panic: page fault (vector 14) err=0x0000000000000000 cr2=0x0000000000000bad"));
         }).get(5, TimeUnit.SECONDS);
         List<String> whole = waitForRegisters();
@@ -82,7 +75,7 @@ class CrashViewTest {
     void offScreenTheWholeReportIsThereAtOnce() throws Exception {
         List<String> atOnce = WaitForAsyncUtils.asyncFx(() -> {
             CrashView detached = new CrashView((file, line) -> { });
-            detached.show(report(FAULT_CONSOLE.get(0)));
+            detached.show(report(PANIC_LINE));
             return texts(detached);
         }).get(5, TimeUnit.SECONDS);
         assertTrue(atOnce.contains("Backtrace") && atOnce.contains("Registers at the fault"), atOnce.toString());

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class PanicReportTest {
-    /** Captured from the real kernel: app=fault on microvm. */
-    static final List<String> FAULT_CONSOLE = List.of(
+public class PanicReportTest {
+    /** Captured from the real kernel: app=fault on microvm (the crash view's tests show it too). */
+    public static final List<String> FAULT_CONSOLE = List.of(
             "porthole: booting app=fault",
             "fault: writing to 0x0000007fffdead00",
             "panic: page fault (vector 14) err=0x0000000000000002 cr2=0x0000007fffdead00\r",
