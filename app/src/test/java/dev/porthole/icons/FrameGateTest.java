@@ -66,6 +66,22 @@ class FrameGateTest {
     }
 
     @Test
+    void aChangeAfterTheNextFrameLeavesThatFrameToWhatWasJustAdded() throws Exception {
+        AtomicInteger frames = new AtomicInteger();
+        CompletableFuture<int[]> ran = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            scene.addPostLayoutPulseListener(frames::incrementAndGet);
+            Label added = new Label("just added");
+            root.getChildren().add(added);
+            int asked = frames.get();
+            FrameGate.runAfterNextFrame(scene, () -> ran.complete(new int[] {asked, frames.get(), added.getWidth() > 0 ? 1 : 0}));
+        });
+        int[] seen = ran.get(10, TimeUnit.SECONDS);
+        assertTrue(seen[1] > seen[0], "a frame came between the ask and the change: " + seen[0] + " then " + seen[1]);
+        assertEquals(1, seen[2], "the label added before was laid out by then");
+    }
+
+    @Test
     void outOfAShownWindowChangesRunAtOnce() throws Exception {
         CompletableFuture<List<Integer>> ran = new CompletableFuture<>();
         Platform.runLater(() -> {

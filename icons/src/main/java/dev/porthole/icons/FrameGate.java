@@ -44,11 +44,29 @@ public final class FrameGate {
 
     /** Runs {@code change} in a frame of its own of {@code scene}, or at once when it is not shown (or null). */
     public static void run(Scene scene, Runnable change) {
-        if (scene == null || scene.getWindow() == null || !scene.getWindow().isShowing()) {
+        if (!isShown(scene)) {
             change.run();
             return;
         }
         GATES.computeIfAbsent(scene, FrameGate::new).submit(change);
+    }
+
+    /**
+     * Runs {@code change} in a frame of its own once the next frame of {@code scene} is drawn: for a change to what was
+     * just put on screen, whose first frame must come without it (at once run, it would join that frame). At once
+     * out of a shown window.
+     */
+    public static void runAfterNextFrame(Scene scene, Runnable change) {
+        if (!isShown(scene)) {
+            change.run();
+            return;
+        }
+        DrawnFrame.afterNextFrame(scene, () -> run(scene, change));
+    }
+
+    /** Whether {@code scene} (maybe null) is in a window on screen, where frames come. */
+    public static boolean isShown(Scene scene) {
+        return scene != null && scene.getWindow() != null && scene.getWindow().isShowing();
     }
 
     private void submit(Runnable change) {

@@ -150,8 +150,7 @@ public final class UnfoldingPane extends Region {
     }
 
     private boolean canUnfold() {
-        return !getChildren().isEmpty() && getScene() != null && getScene().getWindow() != null
-                && getScene().getWindow().isShowing() && !hasSplitPane(getChildren().get(0));
+        return !getChildren().isEmpty() && FrameGate.isShown(getScene()) && !hasSplitPane(getChildren().get(0));
     }
 
     /**

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
@@ -51,22 +52,12 @@ public final class CrashView extends ScrollPane {
     public void show(CrashReport report) {
         long shown = ++shows;
         content.getChildren().clear();
-        FrameSteps.run(getScene(), List.of(
-                () -> {
-                    if (shown == shows) {
-                        showPanic(report);
-                    }
-                },
-                () -> {
-                    if (shown == shows) {
-                        showBacktrace(report);
-                    }
-                },
-                () -> {
-                    if (shown == shows) {
-                        showRegisters(report);
-                    }
-                }));
+        List<Consumer<CrashReport>> parts = List.of(this::showPanic, this::showBacktrace, this::showRegisters);
+        FrameSteps.run(getScene(), parts.stream().<Runnable>map(part -> () -> {
+            if (shown == shows) {
+                part.accept(report);
+            }
+        }).toList());
     }
 
     private void showPanic(CrashReport report) {

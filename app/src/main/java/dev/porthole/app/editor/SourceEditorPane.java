@@ -1,6 +1,5 @@
 package dev.porthole.app.editor;
 
-import dev.porthole.icons.DrawnFrame;
 import dev.porthole.icons.FrameGate;
 import dev.porthole.icons.UnfoldingPane;
 import java.time.Duration;
@@ -134,8 +133,8 @@ final class SourceEditorPane extends BorderPane {
     private void fillOnceShown(SourceDocument.LoadedText loaded) {
         Platform.runLater(() -> {
             Scene scene = area.getScene();
-            if (scene != null && scene.getWindow() != null && scene.getWindow().isShowing() && viewport.getHeight() == 0) {
-                DrawnFrame.afterNextFrame(scene, () -> FrameGate.run(scene, () -> fill(loaded)));
+            if (FrameGate.isShown(scene) && viewport.getHeight() == 0) {
+                FrameGate.runAfterNextFrame(scene, () -> fill(loaded));
             } else {
                 FrameGate.run(scene, () -> fill(loaded)); // at once when off screen
             }
@@ -241,7 +240,7 @@ final class SourceEditorPane extends BorderPane {
         }
         if (index + 1 < pieces.size()) {
             Scene scene = area.getScene();
-            if (scene != null && scene.getWindow() != null && scene.getWindow().isShowing()) {
+            if (FrameGate.isShown(scene)) {
                 // Each piece in a frame of its own, which it shares with no other view's new nodes (FrameGate).
                 FrameGate.run(scene, () -> {
                     if (endsOnScreen()) {

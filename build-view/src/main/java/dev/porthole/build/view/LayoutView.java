@@ -2,17 +2,14 @@ package dev.porthole.build.view;
 
 import dev.porthole.build.layout.LayoutDiff;
 import dev.porthole.build.layout.SizeNode;
-import dev.porthole.icons.FrameGate;
+import dev.porthole.icons.SplitPanes;
 import dev.porthole.icons.StyleClasses;
 import dev.porthole.icons.TabContent;
 import dev.porthole.icons.UnfoldingPane;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.value.ChangeListener;
-import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
-import javafx.scene.Scene;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
@@ -23,7 +20,6 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -77,33 +73,10 @@ public final class LayoutView extends BorderPane {
         split.setDividerPositions(0.5);
         setTop(top);
         setCenter(split);
-        tablesAfterTheFirstFrame(split, tabs);
-    }
-
-    /**
-     * The view's first frame on screen has the summary, the address bar and the treemap; the tables come in the frames
-     * after it, the symbols unfolding a quarter of their rows at a time. Styled for the first time together, with the
-     * symbol table's first page of rows, they held the FX thread for 75-130 ms when the Layout tab was first chosen
-     * (ScreenshotTour). A view never put in a shown window has its tables from the start.
-     */
-    private void tablesAfterTheFirstFrame(SplitPane split, TabPane tabs) {
-        Region tablesToCome = new Region();
-        sceneProperty().addListener(new ChangeListener<Scene>() {
-            @Override
-            public void changed(ObservableValue<? extends Scene> obs, Scene was, Scene scene) {
-                if (scene != null && scene.getWindow() != null && scene.getWindow().isShowing()) {
-                    sceneProperty().removeListener(this);
-                    double[] dividers = split.getDividerPositions();
-                    split.getItems().set(1, tablesToCome);
-                    split.setDividerPositions(dividers);
-                    FrameGate.run(scene, () -> {
-                        split.getItems().set(1, tabs);
-                        split.setDividerPositions(dividers);
-                        symbolsHolder.unfold();
-                    });
-                }
-            }
-        });
+        // The summary, the address bar and the treemap first, then the tables, the symbols unfolding a quarter of
+        // their rows a frame: styled together for the first time, with the symbol table's first page of rows, they
+        // held the FX thread for 75-130 ms when the Layout tab was first chosen (ScreenshotTour).
+        SplitPanes.joinAFrameLater(split, tabs, symbolsHolder::unfold);
     }
 
     private void rebuildBreadcrumb() {

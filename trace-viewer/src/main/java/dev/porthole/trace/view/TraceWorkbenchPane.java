@@ -1,6 +1,6 @@
 package dev.porthole.trace.view;
 
-import dev.porthole.icons.DrawnFrame;
+import dev.porthole.icons.SplitPanes;
 import dev.porthole.icons.UnfoldingPane;
 import dev.porthole.launcher.Guest;
 import dev.porthole.launcher.HostTimings;
@@ -20,14 +20,10 @@ import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.value.ChangeListener;
-import javafx.beans.value.ObservableValue;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.Region;
 
 /**
  * What the app embeds for traces: the timeline (with the selected event's details) beside the phase table, or,
@@ -51,8 +47,6 @@ public final class TraceWorkbenchPane extends BorderPane {
     /** Holds the phase table in the split, and unfolds it when it first comes on screen. */
     private final UnfoldingPane phasesHolder = new UnfoldingPane();
     private final SplitPane single;
-    /** In the phase table's place for the pane's first frame on screen (see {@link #phasesAFrameLater}). */
-    private final Region phasesToCome = new Region();
     private TimelineView timelineB;
     private TraceDiffView diff;
     private SplitPane diffRuns;
@@ -96,45 +90,10 @@ public final class TraceWorkbenchPane extends BorderPane {
         SplitPane.setResizableWithParent(phasesHolder, false);
         setCenter(single);
         timeline.setPulseHook(this::onPulse);
-        SplitPane.setResizableWithParent(phasesToCome, false);
-        sceneProperty().addListener(new ChangeListener<Scene>() {
-            @Override
-            public void changed(ObservableValue<? extends Scene> obs, Scene was, Scene scene) {
-                if (scene != null && scene.getWindow() != null && scene.getWindow().isShowing()) {
-                    sceneProperty().removeListener(this);
-                    phasesAFrameLater(scene);
-                }
-            }
-        });
-    }
-
-    /**
-     * The pane's first frame on screen has the timeline and its tool row; the phase table comes after it, unfolding
-     * over the next frames a quarter of its rows at a time. Styled for the first time together, with the table's dozen
-     * rows of seven cells, they held the FX thread for 80-100 ms when the Trace tab was first chosen (ScreenshotTour);
-     * the table alone, a frame later, still 80-120 ms. A pane never put in a shown window has its table from the
-     * start.
-     */
-    private void phasesAFrameLater(Scene scene) {
-        int at = single.getItems().indexOf(phasesHolder);
-        if (at < 0) {
-            return;
-        }
-        swap(phasesHolder, phasesToCome);
-        DrawnFrame.afterNextFrame(scene, () -> {
-            swap(phasesToCome, phasesHolder);
-            phasesHolder.unfold();
-        });
-    }
-
-    /** Puts {@code in} where {@code out} is in the single-run split, its divider where it was. */
-    private void swap(Node out, Node in) {
-        int at = single.getItems().indexOf(out);
-        if (at >= 0) {
-            double[] dividers = single.getDividerPositions();
-            single.getItems().set(at, in);
-            single.setDividerPositions(dividers);
-        }
+        // The timeline and its tool row first, then the phase table unfolding a quarter of its rows a frame: styled
+        // together for the first time, with the table's dozen rows of seven cells, they held the FX thread for 80-100
+        // ms when the Trace tab was first chosen (ScreenshotTour); the table alone, a frame later, still 80-120 ms.
+        SplitPanes.joinAFrameLater(single, phasesHolder, phasesHolder::unfold);
     }
 
     public TimelineView getTimeline() {
