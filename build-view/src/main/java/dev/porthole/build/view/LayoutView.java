@@ -1,11 +1,9 @@
 package dev.porthole.build.view;
 
-import dev.porthole.build.layout.LayoutDiff;
-import dev.porthole.build.layout.SizeNode;
-import dev.porthole.icons.SplitPanes;
 import dev.porthole.icons.StyleClasses;
 import dev.porthole.icons.TabContent;
-import dev.porthole.icons.UnfoldingPane;
+import dev.porthole.build.layout.LayoutDiff;
+import dev.porthole.build.layout.SizeNode;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
@@ -33,8 +31,6 @@ public final class LayoutView extends BorderPane {
     private final AddressBar addressBar;
     private final Treemap treemap;
     private final SymbolTable symbolTable;
-    /** Holds the symbol table in its tab, and unfolds it when the view first comes on screen. */
-    private final UnfoldingPane symbolsHolder = new UnfoldingPane();
 
     public LayoutView(LayoutViewModel model) {
         this.model = model;
@@ -63,8 +59,7 @@ public final class LayoutView extends BorderPane {
         Tab runtime = new Tab("Runtime map");
         TabPane tabs = new TabPane(symbols, diff, runtime);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        symbolsHolder.show(symbolTable, false);
-        TabContent.whileSelected(symbols, symbolsHolder);
+        TabContent.whileSelected(symbols, symbolTable);
         TabContent.whileSelected(diff, diffTables());
         TabContent.whileSelected(runtime, runtimeTable());
 
@@ -73,10 +68,6 @@ public final class LayoutView extends BorderPane {
         split.setDividerPositions(0.5);
         setTop(top);
         setCenter(split);
-        // The summary, the address bar and the treemap first, then the tables, the symbols unfolding a quarter of
-        // their rows a frame: styled together for the first time, with the symbol table's first page of rows, they
-        // held the FX thread for 75-130 ms when the Layout tab was first chosen (ScreenshotTour).
-        SplitPanes.joinAFrameLater(split, tabs, symbolsHolder::unfold);
     }
 
     private void rebuildBreadcrumb() {
