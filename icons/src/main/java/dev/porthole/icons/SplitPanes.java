@@ -14,9 +14,10 @@ public final class SplitPanes {
 
     /**
      * Leaves {@code late} out of {@code split}'s first frame on screen, an empty region in its place, then puts it back
-     * in a frame of its own after that one ({@link FrameGate#runAfterNextFrame}), the dividers where they were, and runs {@code whenBack} (the side's
-     * unfolding, say). A split pane cannot itself unfold (see {@link UnfoldingPane}), so its costly side, a table
-     * styled for the first time, comes after it: the Trace panel's phase table. A split never put in a shown window has that side from the start.
+     * in a frame of its own after that one ({@link FrameGate#runAfterNextFrame}), the dividers where they were, and
+     * runs {@code whenBack} (the side's unfolding, say). A split pane cannot itself unfold (see {@link UnfoldingPane}),
+     * so its costly side, a table styled for the first time, comes after it: the Trace panel's phase table. A split
+     * never put in a shown window has that side from the start.
      */
     public static void joinAFrameLater(SplitPane split, Node late, Runnable whenBack) {
         split.sceneProperty().addListener(new ChangeListener<Scene>() {
