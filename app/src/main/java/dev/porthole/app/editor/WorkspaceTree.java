@@ -9,7 +9,10 @@ import dev.porthole.icons.UnfoldingPane;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
@@ -38,13 +41,31 @@ final class WorkspaceTree extends TreeView<Path> {
         getStyleClass().add(EditorStyle.TREE);
         FolderItem root = new FolderItem(viewModel.workspaceRoot());
         setRoot(root);
-        root.setExpanded(true);
         setShowRoot(true);
+        expandWhenInScene(root);
         setCellFactory(tree -> new FileCell());
         setOnKeyPressed(event -> {
             if (event.getCode() == KeyCode.ENTER) {
                 openSelected();
                 event.consume();
+            }
+        });
+    }
+
+    /**
+     * Expands the root, which lists the workspace's files, once the tree is in a scene. A tree in a split pane joins
+     * the scene only when the pane's skin is made, in the next pulse's CSS pass: the files, listed in a few
+     * milliseconds, came before that, found the tree off screen and so went in at once, and the tree's first cells
+     * and rows were made in the same pulse as the whole new editor, one block of 80-150 ms (ScreenshotTour).
+     */
+    private void expandWhenInScene(FolderItem root) {
+        sceneProperty().addListener(new ChangeListener<Scene>() {
+            @Override
+            public void changed(ObservableValue<? extends Scene> obs, Scene was, Scene scene) {
+                if (scene != null) {
+                    sceneProperty().removeListener(this);
+                    root.setExpanded(true);
+                }
             }
         });
     }

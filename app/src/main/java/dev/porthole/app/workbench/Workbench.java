@@ -675,6 +675,10 @@ public final class Workbench implements WorkflowListener {
     @Override
     public void guestStarted(Guest guest) {
         tasks.onUi(() -> {
+            // The console first, in a frame of its own (FrameGate): a panel shown again is styled anew, all of it, and
+            // with its cleared lines and the crash panel's emptying in the same pulse that held the FX thread for
+            // 80-120 ms as a run started (ScreenshotTour, -Dporthole.watchdog.blocks).
+            FrameGate.run(view, () -> view.selectBottomPanel(consoleTab));
             consoleModel.clear();
             guest.timings().spawn().ifPresent(consoleModel::setRunStart);
             crashView.showNone();
@@ -682,7 +686,6 @@ public final class Workbench implements WorkflowListener {
             model.setAccel(guest.accel().name().toLowerCase(java.util.Locale.ROOT));
             // Under KVM software breakpoints can be lost before the code is mapped: new gutter breakpoints are hardware.
             editorModel.hardwareBreakpointsByDefaultProperty().set(guest.accel() == dev.porthole.launcher.Accel.KVM);
-            view.selectBottomPanel(consoleTab);
             guestStarted.accept(guest);
         });
     }

@@ -117,6 +117,36 @@ class EditorViewTest {
         assertTrue(shown.size() <= 10, "not a frame per piece once the window is full: " + shown);
     }
 
+    @Test
+    void putOnScreenTheTreeJoinsTheFrameAfterTheEditor(FxRobot robot) throws Exception {
+        javafx.scene.layout.StackPane holder = new javafx.scene.layout.StackPane();
+        // The editor's own colours, which its stylesheet gives a root of its kind, as the editor was here.
+        holder.getStylesheets().add(EditorView.STYLESHEET);
+        holder.getStyleClass().add(EditorStyle.EDITOR);
+        robot.interact(() -> view.getScene().setRoot(holder));
+        EditorView later = WaitForAsyncUtils.asyncFx(() -> new EditorView(new EditorViewModel(workspace, new FxTaskRunner(),
+                new BreakpointModel()))).get(10, TimeUnit.SECONDS);
+        CompletableFuture<Boolean> treeInFirstFrame = new CompletableFuture<>();
+        robot.interact(() -> {
+            Scene scene = holder.getScene();
+            Runnable[] once = new Runnable[1];
+            once[0] = () -> {
+                scene.removePostLayoutPulseListener(once[0]);
+                treeInFirstFrame.complete(later.lookup("." + EditorStyle.TREE) != null);
+            };
+            scene.addPostLayoutPulseListener(once[0]);
+            holder.getChildren().add(later);
+        });
+        assertFalse(treeInFirstFrame.get(10, TimeUnit.SECONDS), "the tree in the editor's first frame");
+
+        // A frame later, the tree, with the workspace's files, in its place on the left.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.from(later).lookup(".tree-cell")
+                .queryAllAs(TreeCell.class).stream().filter(c -> "Makefile".equals(c.getText())).toList().isEmpty());
+        assertEquals(0.2, WaitForAsyncUtils.asyncFx(() -> later.getDividerPositions()[0]).get(10, TimeUnit.SECONDS), 0.01);
+        assertSame(later.lookup("." + EditorStyle.TREE).getParent(), later.getItems().get(0),
+                "the tree's holder back as the left side");
+    }
+
     private static Optional<Node> gutterOf(FxRobot robot, CodeArea area, int line) {
         return robot.from(area).lookup(".ph-gutter").match(n -> Integer.valueOf(line).equals(n.getUserData())).tryQuery();
     }

@@ -133,6 +133,21 @@ class WorkspaceTreeTest {
     }
 
     @Test
+    void aTreeListsTheWorkspaceOnlyOnceItIsInAScene(FxRobot robot) {
+        // A split pane puts its sides in the scene a pulse after it joins it: files listed before then went in with
+        // the whole editor, in one frame. The listing starts as the tree joins.
+        HeldListings later = new HeldListings();
+        WorkspaceTree[] made = new WorkspaceTree[1];
+        robot.interact(() -> made[0] = new WorkspaceTree(new EditorViewModel(workspace, later, new BreakpointModel())));
+        assertEquals(0, later.asked.size(), "nothing is listed for a tree in no scene");
+        assertFalse(made[0].getRoot().isExpanded(), "the root opens as the tree joins a scene");
+
+        robot.interact(() -> new Scene(new javafx.scene.layout.StackPane(made[0].node()), 200, 200));
+        assertEquals(1, later.asked.size(), "the root is listed once the tree is in a scene");
+        assertTrue(made[0].getRoot().isExpanded());
+    }
+
+    @Test
     void itemsAreBuiltFromTheListingNotFromTheDiskOnTheFxThread(FxRobot robot) throws IOException {
         // Between the background listing and the FX thread's turn, docs/ becomes a file. The tree shows what the
         // listing saw (a folder): it did not stat docs again on the FX thread.
