@@ -44,9 +44,10 @@ final class SourceEditorPane extends BorderPane {
     /**
      * The first frames' lines, fewer: they are the first lines drawn, which in the window's first file runs their
      * code for the first time. The first file's first dozen lines made one frame of 90 ms of layout alone
-     * (-Djavafx.pulseLogger, ScreenshotTour).
+     * (-Djavafx.pulseLogger, ScreenshotTour); after 4 and 8 lines, the next 12 still took 52-79 ms of pulse (8
+     * tours); with 6 and 8 before the twelves, the largest piece took 43-61 ms (4 tours; a pulse probe).
      */
-    private static final int[] FIRST_PIECES = {4, 8};
+    private static final int[] FIRST_PIECES = {4, 6, 8};
     /** Lines that go in {@link #LINES_PER_FRAME} at a time, at most: more than any window shows at once. */
     private static final int PAGED_LINES = 240;
     /** Typing pauses this long before the text is highlighted again. */
