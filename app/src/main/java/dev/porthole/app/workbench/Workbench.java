@@ -675,10 +675,7 @@ public final class Workbench implements WorkflowListener {
     @Override
     public void guestStarted(Guest guest) {
         tasks.onUi(() -> {
-            // The console first, in a frame of its own (FrameGate): a panel shown again is styled anew, all of it, and
-            // with its cleared lines and the crash panel's emptying in the same pulse that held the FX thread for
-            // 80-120 ms as a run started (ScreenshotTour, -Dporthole.watchdog.blocks).
-            FrameGate.run(view, () -> view.selectBottomPanel(consoleTab));
+            view.selectBottomPanel(consoleTab); // first: its cleared lines come in the frame after
             consoleModel.clear();
             guest.timings().spawn().ifPresent(consoleModel::setRunStart);
             crashView.showNone();
@@ -746,10 +743,8 @@ public final class Workbench implements WorkflowListener {
         tasks.onUi(() -> {
             // The crash panel, then the faulting line's file: each brings a view's worth of new nodes, so each gets a
             // frame of its own, as do the console's last lines, which the panic comes with.
-            FrameGate.run(view, () -> {
-                view.selectBottomPanel(crashTab);
-                crashView.show(report); // on screen now, so its parts come a frame each
-            });
+            view.selectBottomPanel(crashTab);
+            FrameGate.run(view, () -> crashView.show(report)); // on screen by then, so its parts come a frame each
             report.faultingFrame().ifPresent(f -> FrameGate.run(view, () -> openSource(f.file().get(), f.line().getAsInt())));
         });
     }

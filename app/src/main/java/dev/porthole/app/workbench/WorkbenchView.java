@@ -1,5 +1,6 @@
 package dev.porthole.app.workbench;
 
+import dev.porthole.icons.FrameGate;
 import dev.porthole.icons.Icon;
 import dev.porthole.icons.Icons;
 import dev.porthole.icons.UnfoldingPane;
@@ -109,8 +110,13 @@ public final class WorkbenchView extends BorderPane {
                 : java.util.Optional.ofNullable(tab.getContent());
     }
 
+    /**
+     * Shows a bottom panel in a frame of its own ({@link FrameGate}): a panel shown again is styled anew, all of it,
+     * and the console's, shown as a run started, came in one pulse with its cleared lines, 80-120 ms (ScreenshotTour).
+     * Changes the caller makes next to the panel's content wait for the frame after.
+     */
     public void selectBottomPanel(Tab tab) {
-        bottomTabs.getSelectionModel().select(tab);
+        FrameGate.run(this, () -> bottomTabs.getSelectionModel().select(tab));
     }
 
     public void selectDebugPanel(Tab tab) {
