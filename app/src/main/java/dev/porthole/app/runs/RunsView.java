@@ -37,7 +37,7 @@ public final class RunsView extends BorderPane {
         table.setPlaceholder(new Label("No runs yet. Run (Ctrl+F5) or Debug (F5) the guest; every run is recorded in runs/."));
         table.getColumns().add(column("Run", 170, RunSummary::id));
         table.getColumns().add(column("Command line", 200, RunSummary::append));
-        table.getColumns().add(column("Machine", 80, RunSummary::machine));
+        table.getColumns().add(column("Machine", 90, RunSummary::machine));
         table.getColumns().add(column("Outcome", 130, RunSummary::outcome));
         table.getColumns().add(column("Spawn → exit", 110,
                 r -> r.spawnToExitMs().isPresent() ? String.format("%.1f ms", r.spawnToExitMs().getAsDouble()) : ""));

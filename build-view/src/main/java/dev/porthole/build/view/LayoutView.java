@@ -97,10 +97,13 @@ public final class LayoutView extends BorderPane {
                 + (c.getValue().added() ? "  (added)" : c.getValue().removed() ? "  (removed)" : "")));
         name.setPrefWidth(320);
         TableColumn<LayoutDiff.Delta, String> oldSize = new TableColumn<>("Old");
+        oldSize.setPrefWidth(90);
         oldSize.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().added() ? "-" : Long.toString(c.getValue().oldSize())));
         TableColumn<LayoutDiff.Delta, String> newSize = new TableColumn<>("New");
+        newSize.setPrefWidth(90);
         newSize.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().removed() ? "-" : Long.toString(c.getValue().newSize())));
         TableColumn<LayoutDiff.Delta, Long> delta = new TableColumn<>("Delta");
+        delta.setPrefWidth(90);
         delta.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().delta()));
         table.getColumns().add(name);
         table.getColumns().add(oldSize);
@@ -113,11 +116,13 @@ public final class LayoutView extends BorderPane {
     private TableView<LayoutViewModel.RuntimeRow> runtimeTable() {
         TableView<LayoutViewModel.RuntimeRow> table = new TableView<>(model.runtimeRows());
         TableColumn<LayoutViewModel.RuntimeRow, String> section = new TableColumn<>("Section");
+        section.setPrefWidth(110);
         section.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().section()));
         TableColumn<LayoutViewModel.RuntimeRow, String> address = new TableColumn<>("Address");
         address.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().address()));
         address.setPrefWidth(220);
         TableColumn<LayoutViewModel.RuntimeRow, String> flags = new TableColumn<>("ELF flags");
+        flags.setPrefWidth(90);
         flags.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().flags()));
         TableColumn<LayoutViewModel.RuntimeRow, String> runtime = new TableColumn<>("Mapped at run time");
         runtime.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().runtime()));

@@ -40,7 +40,7 @@ public final class ProblemsView extends BorderPane {
                 setText(row != null && row.note() ? "  " + item : item);
             }
         });
-        severity.setPrefWidth(80);
+        severity.setPrefWidth(84);
         TableColumn<ProblemsViewModel.Row, String> location = new TableColumn<>("Location");
         location.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().location()));
         location.setPrefWidth(220);

@@ -97,7 +97,7 @@ public final class TraceDiffView extends BorderPane {
         TableColumn<TraceDiff.Row, Long> column = new TableColumn<>(title);
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
         column.setCellFactory(c -> PhaseTables.durationCell());
-        column.setPrefWidth(80);
+        column.setPrefWidth(84);
         return column;
     }
 

@@ -75,4 +75,13 @@ class TraceDiffViewTest {
         assertEquals("boot.timer", hello.name(a.getSelectedEvent()));
         assertEquals("boot.timer", storm.name(b.getSelectedEvent()));
     }
+
+    @Test
+    void everyColumnHasAWidthOfItsOwn() {
+        // At JavaFX's default width (80) a column is fitted to its content as the table is first shown, a cell made
+        // and styled for each of its first 30 rows in that one frame.
+        for (var column : pane.getDiffView().getTable().getColumns()) {
+            assertTrue(column.getPrefWidth() != 80, column.getText() + " is at the default width");
+        }
+    }
 }

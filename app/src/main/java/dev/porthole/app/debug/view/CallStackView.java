@@ -66,7 +66,7 @@ public final class CallStackView extends PanelView<CallStackViewModel> {
                 text("#", f -> Integer.toString(f.level()), 30),
                 text("Function", Frame::function, 130),
                 text("Location", CallStackViewModel::location, 140),
-                text("Address", CallStackViewModel::address, 80)));
+                text("Address", CallStackViewModel::address, 96)));
         table.getColumns().forEach(c -> c.setSortable(false));
 
         table.setRowFactory(tv -> {
