@@ -89,6 +89,16 @@ class UnfoldingPaneTest {
     }
 
     @Test
+    void contentInATabPaneShownForTheFirstTimeUnfoldsAsTheTabPaneMakesItsSkin() throws Exception {
+        javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane(
+                new javafx.scene.control.Tab("rows", UnfoldingPane.unfoldingWhenFirstShown(list)));
+        List<Double> heights = framesUntilWhole(list, () -> scene.setRoot(tabs), () -> { });
+        double whole = heights.get(heights.size() - 1);
+        assertTrue(whole > HEIGHT / 2, "the list fills the tab, " + whole + " px");
+        assertEquals(Math.floor(whole / 4), heights.get(0), "its height in the tab pane's first frame");
+    }
+
+    @Test
     void foldedContentHasNoHeightUntilItUnfoldsAndAnUnfoldingStartedAgainKeepsItsQuarters() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> holder.show(list, false)).get(5, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
@@ -131,7 +141,7 @@ class UnfoldingPaneTest {
                 if (!whole.isDone()) {
                     eachFrame.run();
                     heights.add(shown.getHeight());
-                    if (shown.getHeight() == HEIGHT) {
+                    if (shown.getHeight() > 0 && shown.getHeight() == shown.getParent().getLayoutBounds().getHeight()) {
                         whole.complete(null);
                     }
                 }

@@ -2,9 +2,12 @@ package dev.porthole.icons;
 
 import java.util.ArrayList;
 import java.util.List;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.Rectangle;
@@ -64,6 +67,26 @@ public final class UnfoldingPane extends Region {
                 if (!rows.isEmpty()) {
                     // Rows that come while the content is off screen are unfolded, if at all, by whoever shows it.
                     rows.removeListener(this);
+                    pane.unfold();
+                }
+            }
+        });
+        return pane;
+    }
+
+    /**
+     * Holds {@code content} and unfolds it the first time the pane comes into a window on screen: content inside a
+     * control that puts it in the scene only as it makes its skin (a tab of a tab pane not shown before), where no one
+     * else sees it arrive.
+     */
+    public static UnfoldingPane unfoldingWhenFirstShown(Node content) {
+        UnfoldingPane pane = new UnfoldingPane();
+        pane.show(content, false);
+        pane.sceneProperty().addListener(new ChangeListener<Scene>() {
+            @Override
+            public void changed(ObservableValue<? extends Scene> obs, Scene was, Scene scene) {
+                if (FrameGate.isShown(scene)) {
+                    pane.sceneProperty().removeListener(this);
                     pane.unfold();
                 }
             }

@@ -1,7 +1,9 @@
 package dev.porthole.build.view;
 
+import dev.porthole.icons.SplitPanes;
 import dev.porthole.icons.StyleClasses;
 import dev.porthole.icons.TabContent;
+import dev.porthole.icons.UnfoldingPane;
 import dev.porthole.build.layout.LayoutDiff;
 import dev.porthole.build.layout.SizeNode;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -59,13 +61,17 @@ public final class LayoutView extends BorderPane {
         Tab runtime = new Tab("Runtime map");
         TabPane tabs = new TabPane(symbols, diff, runtime);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        TabContent.whileSelected(symbols, symbolTable);
+        TabContent.whileSelected(symbols, UnfoldingPane.unfoldingWhenFirstShown(symbolTable));
         TabContent.whileSelected(diff, diffTables());
         TabContent.whileSelected(runtime, runtimeTable());
 
         SplitPane split = new SplitPane(treemap, tabs);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.5);
+        // The tables below come a frame after the bar and the treemap, the symbol table unfolding: the panel's first
+        // frame styled all of it, one block of 38-47 ms of the FX thread's CPU (ScreenshotTour,
+        // -Dporthole.watchdog.blocks).
+        SplitPanes.joinAFrameLater(split, tabs, () -> { });
         setTop(top);
         setCenter(split);
     }
