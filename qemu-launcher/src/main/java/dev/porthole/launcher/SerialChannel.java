@@ -15,7 +15,8 @@ import java.util.function.Consumer;
  * and counted); every byte is also in the run record ({@code serial.log}, {@code trace.log}).
  *
  * <p>Listeners run on the channel's reader thread, in line order; keep them short (a slow listener slows the
- * guest, it never loses lines). Thread-safe.
+ * guest, it never loses lines). They run outside the lock that guards the lines and counts: a listener that waits
+ * (for the FX thread, say) never makes {@link #lines()} or {@link #lineCount()} wait on another thread. Thread-safe.
  */
 public final class SerialChannel {
     public static final int MAX_LINE_BYTES = 64 * 1024;
@@ -23,7 +24,10 @@ public final class SerialChannel {
 
     private final String name;
     private final long retainedByteLimit;
+    /** Guards the lines, the counts and the partial line. */
     private final Object lock = new Object();
+    /** Held while lines are delivered: listeners get each line once, in order, whenever they were added. */
+    private final Object delivery = new Object();
     private final ArrayDeque<SerialLine> retained = new ArrayDeque<>();
     private final List<Consumer<SerialLine>> listeners = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
@@ -53,8 +57,9 @@ public final class SerialChannel {
      * (lines dropped by the retention limit before the call are not replayed).
      */
     public void addListener(Consumer<SerialLine> listener) {
-        synchronized (lock) {
-            for (SerialLine line : retained) {
+        synchronized (delivery) {
+            // Lines emitted after this copy are delivered after this call, to every listener then added.
+            for (SerialLine line : lines()) {
                 deliver(listener, line);
             }
             listeners.add(listener);
@@ -136,33 +141,42 @@ public final class SerialChannel {
 
     /** Feeds bytes that arrived at {@code nanos}. Called by the reader thread. */
     void accept(byte[] buffer, int offset, int length, long nanos) {
-        synchronized (lock) {
-            byteCount += length;
-            for (int i = offset; i < offset + length; i++) {
-                byte b = buffer[i];
-                if (b == '\n') {
-                    emit(nanos);
-                } else {
-                    pending[pendingLength++] = b;
-                    if (pendingLength == MAX_LINE_BYTES) {
-                        emit(nanos);
+        synchronized (delivery) {
+            List<SerialLine> emitted = new ArrayList<>();
+            synchronized (lock) {
+                byteCount += length;
+                for (int i = offset; i < offset + length; i++) {
+                    byte b = buffer[i];
+                    if (b == '\n') {
+                        emitted.add(emit(nanos));
+                    } else {
+                        pending[pendingLength++] = b;
+                        if (pendingLength == MAX_LINE_BYTES) {
+                            emitted.add(emit(nanos));
+                        }
                     }
                 }
             }
+            deliverToAll(emitted);
         }
     }
 
     /** The guest side closed: a last line without LF is delivered, then {@link #closed()} completes. */
     void close(long nanos) {
-        synchronized (lock) {
-            if (pendingLength > 0) {
-                emit(nanos);
+        synchronized (delivery) {
+            List<SerialLine> emitted = new ArrayList<>();
+            synchronized (lock) {
+                if (pendingLength > 0) {
+                    emitted.add(emit(nanos));
+                }
             }
+            deliverToAll(emitted);
         }
         closed.complete(null);
     }
 
-    private void emit(long nanos) {
+    /** Ends the partial line: counts and retains it; the caller delivers it once out of the lock. */
+    private SerialLine emit(long nanos) {
         byte[] bytes = java.util.Arrays.copyOf(pending, pendingLength);
         pendingLength = 0;
         String text = new String(bytes, StandardCharsets.UTF_8);
@@ -178,8 +192,14 @@ public final class SerialChannel {
             retainedBytes -= cost(old.bytes().length);
             droppedLines++;
         }
-        for (Consumer<SerialLine> listener : listeners) {
-            deliver(listener, line);
+        return line;
+    }
+
+    private void deliverToAll(List<SerialLine> lines) {
+        for (SerialLine line : lines) {
+            for (Consumer<SerialLine> listener : listeners) {
+                deliver(listener, line);
+            }
         }
     }
 

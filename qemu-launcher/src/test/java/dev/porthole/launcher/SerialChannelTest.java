@@ -64,6 +64,28 @@ class SerialChannelTest {
     }
 
     @Test
+    void aListenerWaitingForAnotherThreadDoesNotMakeThatThreadWaitForTheChannel() throws Exception {
+        // The console's listener hands lines to the FX thread; the FX thread asks the channel for its counts. Delivered
+        // under the channel's own lock, a listener that waited for the FX thread would have it wait for the lock.
+        SerialChannel channel = new SerialChannel("console");
+        java.util.concurrent.CompletableFuture<Long> countSeenByOtherThread = new java.util.concurrent.CompletableFuture<>();
+        channel.addListener(line -> {
+            Thread other = new Thread(() -> countSeenByOtherThread.complete(channel.lineCount()));
+            other.start();
+            try {
+                other.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Thread reader = new Thread(() -> feed(channel, "one\n", 1));
+        reader.start();
+        assertEquals(1L, countSeenByOtherThread.get(5, java.util.concurrent.TimeUnit.SECONDS),
+                "the count, read while the listener was still running");
+        reader.join();
+    }
+
+    @Test
     void aRealUnikraftBootLogWithCrlfAndEscapes() throws Exception {
         // captured from Unikraft helloworld 0.17 on -M pc (copy of /work/shared/fixtures/unikraft/helloworld-boot-pc.log)
         byte[] log = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("src/test/resources/unikraft-helloworld-boot-pc.log"));
