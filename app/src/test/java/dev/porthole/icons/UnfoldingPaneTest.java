@@ -99,6 +99,25 @@ class UnfoldingPaneTest {
     }
 
     @Test
+    void grownByMuchAtOnceItUnfoldsTheNewPartAndGrownByLittleItFollowsAtOnce() throws Exception {
+        javafx.scene.layout.VBox parent = new javafx.scene.layout.VBox(holder);
+        WaitForAsyncUtils.asyncFx(() -> {
+            holder.unfoldingGrowth();
+            holder.setPrefHeight(60);
+            holder.show(list, false);
+            scene.setRoot(parent);
+        }).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(60.0, WaitForAsyncUtils.asyncFx(list::getHeight).get(5, TimeUnit.SECONDS));
+
+        // A divider moved far: the new 240 px come a quarter a frame, from the 60 there were.
+        assertEquals(List.of(120.0, 180.0, 240.0, 300.0),
+                framesUntilWhole(list, () -> holder.setPrefHeight(300), () -> { }).stream().distinct().toList());
+        // A divider dragged: each frame's few pixels at once.
+        assertEquals(List.of(316.0), framesUntilWhole(list, () -> holder.setPrefHeight(316), () -> { }).stream().distinct().toList());
+    }
+
+    @Test
     void foldedContentHasNoHeightUntilItUnfoldsAndAnUnfoldingStartedAgainKeepsItsQuarters() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> holder.show(list, false)).get(5, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();

@@ -32,6 +32,12 @@ public final class UnfoldingPane extends Region {
     private int step;
     /** Whether {@link #showUnfoldedFirstTime} has shown its node. */
     private boolean shownBefore;
+    /** The height the content unfolds from: 0, or what it had when the pane grew by much at once. */
+    private double unfoldingFrom;
+    /** Whether the content unfolds what the pane grows by, when it grows by much at once ({@link #unfoldingGrowth}). */
+    private boolean unfoldsGrowth;
+    /** The content's height at the last layout; -1 until it is laid out in this pane. */
+    private double laidOutHeight = -1;
     /** Counts unfoldings: the frame steps of one that was started again or stopped do nothing. */
     private int unfolding;
 
@@ -94,6 +100,17 @@ public final class UnfoldingPane extends Region {
         return pane;
     }
 
+    /**
+     * Makes the content unfold the new part when the pane grows by more than a step at once (a split pane's divider
+     * moved far, the window maximised), instead of making all its newly shown rows in one frame: the Trace panel made
+     * small again for the crash panel gave Memory a score of new rows, one block of 50-60 ms (ScreenshotTour). For a
+     * window's panels; an editor, which places its lines by the height it has, keeps its own unfolding.
+     */
+    public UnfoldingPane unfoldingGrowth() {
+        unfoldsGrowth = true;
+        return this;
+    }
+
     /** The node this pane holds, in the scene or not. */
     public Node content() {
         return content;
@@ -105,6 +122,7 @@ public final class UnfoldingPane extends Region {
         getChildren().setAll(shown);
         step = steps;
         unfolding++;
+        laidOutHeight = -1;
         if (unfold) {
             unfold();
         }
@@ -123,6 +141,7 @@ public final class UnfoldingPane extends Region {
     public void hide() {
         step = steps;
         unfolding++;
+        laidOutHeight = -1;
         getChildren().clear();
     }
 
@@ -136,6 +155,7 @@ public final class UnfoldingPane extends Region {
             return false;
         }
         step = 0;
+        unfoldingFrom = 0;
         unfolding++;
         requestLayout();
         return true;
@@ -160,16 +180,22 @@ public final class UnfoldingPane extends Region {
             }
             return false;
         }
+        unfoldFrom(0);
+        requestLayout();
+        return true;
+    }
+
+    /** Starts unfolding from {@code height}: a step of the rest a frame. */
+    private void unfoldFrom(double height) {
+        unfoldingFrom = height;
         step = 1;
         int generation = ++unfolding;
-        requestLayout();
         List<Runnable> frames = new ArrayList<>();
         frames.add(() -> { });
         for (int i = 1; i < steps; i++) {
             frames.add(() -> unfoldOneMore(generation));
         }
         FrameSteps.run(getScene(), frames);
-        return true;
     }
 
     private boolean canUnfold() {
@@ -199,7 +225,12 @@ public final class UnfoldingPane extends Region {
             Node child = getChildren().get(0);
             // As tall as the pane, or as its content allows (a table no taller than its rows, FitToRows).
             double full = Math.min(getHeight(), Math.max(child.minHeight(getWidth()), child.maxHeight(getWidth())));
-            child.resizeRelocate(0, 0, getWidth(), Math.floor(full * step / steps));
+            if (unfoldsGrowth && step == steps && laidOutHeight >= 0 && full - laidOutHeight > full / steps && canUnfold()) {
+                unfoldFrom(laidOutHeight);
+            }
+            double height = step == steps ? full : Math.floor(unfoldingFrom + (full - unfoldingFrom) * step / steps);
+            child.resizeRelocate(0, 0, getWidth(), height);
+            laidOutHeight = height;
         }
     }
 

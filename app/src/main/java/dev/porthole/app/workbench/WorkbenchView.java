@@ -174,7 +174,7 @@ public final class WorkbenchView extends BorderPane {
      * holds the panel in an {@link UnfoldingPane}, which unfolds it over a few frames the first time it is shown.
      */
     private static void fill(Tab tab, Node content) {
-        UnfoldingPane holder = new UnfoldingPane();
+        UnfoldingPane holder = new UnfoldingPane().unfoldingGrowth();
         tab.setContent(holder);
         Runnable follow = () -> {
             if (tab.isSelected()) {
