@@ -3,6 +3,7 @@ package dev.porthole.app.launch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.porthole.app.theme.Theme;
 import dev.porthole.app.workspace.WorkspaceConfig;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,10 @@ class LaunchOptionsViewTest {
     void start(Stage stage) {
         view = new LaunchOptionsView(changes::add);
         view.show(new WorkspaceConfig.Launch("microvm", "auto", 64, 1, "app=hello", List.of(), 60, false, null));
-        stage.setScene(new Scene(view, 600, 400));
+        Scene scene = new Scene(view, 600, 400);
+        // Styled as in the window: Primer's controls look up the palette the theme's scene stylesheets define.
+        Theme.DARK.apply(scene);
+        stage.setScene(scene);
         stage.show();
     }
 
