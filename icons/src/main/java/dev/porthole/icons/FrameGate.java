@@ -4,6 +4,9 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 import java.util.WeakHashMap;
+import java.util.function.Consumer;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 
@@ -62,6 +65,22 @@ public final class FrameGate {
             return;
         }
         DrawnFrame.afterNextFrame(scene, () -> run(scene, change));
+    }
+
+    /**
+     * Runs {@code action} once, with the scene, when {@code node} first comes into a window on screen: for work that
+     * needs frames (unfolding, a side that joins a frame later), on a node made before it is placed.
+     */
+    public static void whenFirstShown(Node node, Consumer<Scene> action) {
+        node.sceneProperty().addListener(new ChangeListener<Scene>() {
+            @Override
+            public void changed(ObservableValue<? extends Scene> obs, Scene was, Scene scene) {
+                if (isShown(scene)) {
+                    node.sceneProperty().removeListener(this);
+                    action.accept(scene);
+                }
+            }
+        });
     }
 
     /** Whether {@code scene} (maybe null) is in a window on screen, where frames come. */

@@ -1,9 +1,6 @@
 package dev.porthole.icons;
 
-import javafx.beans.value.ChangeListener;
-import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.Region;
 
@@ -20,21 +17,14 @@ public final class SplitPanes {
      * never put in a shown window has that side from the start.
      */
     public static void joinAFrameLater(SplitPane split, Node late, Runnable whenBack) {
-        split.sceneProperty().addListener(new ChangeListener<Scene>() {
-            @Override
-            public void changed(ObservableValue<? extends Scene> obs, Scene was, Scene scene) {
-                if (!FrameGate.isShown(scene)) {
-                    return;
-                }
-                split.sceneProperty().removeListener(this);
-                Region toCome = new Region();
-                SplitPane.setResizableWithParent(toCome, SplitPane.isResizableWithParent(late));
-                if (replace(split, late, toCome)) {
-                    FrameGate.runAfterNextFrame(scene, () -> {
-                        replace(split, toCome, late);
-                        whenBack.run();
-                    });
-                }
+        FrameGate.whenFirstShown(split, scene -> {
+            Region toCome = new Region();
+            SplitPane.setResizableWithParent(toCome, SplitPane.isResizableWithParent(late));
+            if (replace(split, late, toCome)) {
+                FrameGate.runAfterNextFrame(scene, () -> {
+                    replace(split, toCome, late);
+                    whenBack.run();
+                });
             }
         });
     }

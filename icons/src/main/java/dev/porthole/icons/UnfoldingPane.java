@@ -2,12 +2,9 @@ package dev.porthole.icons;
 
 import java.util.ArrayList;
 import java.util.List;
-import javafx.beans.value.ChangeListener;
-import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.Rectangle;
@@ -88,15 +85,7 @@ public final class UnfoldingPane extends Region {
     public static UnfoldingPane unfoldingWhenFirstShown(Node content) {
         UnfoldingPane pane = new UnfoldingPane();
         pane.show(content, false);
-        pane.sceneProperty().addListener(new ChangeListener<Scene>() {
-            @Override
-            public void changed(ObservableValue<? extends Scene> obs, Scene was, Scene scene) {
-                if (FrameGate.isShown(scene)) {
-                    pane.sceneProperty().removeListener(this);
-                    pane.unfold();
-                }
-            }
-        });
+        FrameGate.whenFirstShown(pane, scene -> pane.unfold());
         return pane;
     }
 
